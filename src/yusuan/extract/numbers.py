@@ -1,0 +1,68 @@
+"""Reading printed numbers: amounts, percentages, counts.
+
+A printed number is read exactly or not at all. ``35892. 39`` (digits split by a space in the
+text layer) reads as 35892.39 with the flag ``digits_split``; ``35.949.39`` is malformed and
+reads as None with the flag ``malformed``: the raw text is kept, the value never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+# A cell that is a number, perhaps with thousands separators, spaces between digit groups,
+# a sign, and full-width digits already normalised.
+_NUMBERISH = re.compile(r"^[-+]?[\d\s,，.．]*\d[\d\s,，.．]*$")
+_CLEAN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+
+
+class Parsed(NamedTuple):
+    value: Decimal | None
+    precision: int
+    flags: tuple[str, ...]
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and punctuation to ASCII; non-breaking spaces to spaces."""
+    return text.translate(_FULLWIDTH).replace("\u00a0", " ").replace("\u3000", " ")
+
+
+def looks_numeric(text: str) -> bool:
+    """True when the cell is meant as a number (digits, separators, spaces only)."""
+    return bool(_NUMBERISH.match(normalise(text).strip()))
+
+
+def parse_number(raw: str) -> Parsed:
+    """Read a printed number exactly. See the module docstring for the flags."""
+    text = normalise(raw).strip()
+    flags: list[str] = []
+    if not _NUMBERISH.match(text):
+        return Parsed(None, 0, ("not_a_number",))
+    if re.search(r"\d\s+[\d.,]|[.,]\s+\d", text):
+        flags.append("digits_split")
+    compact = re.sub(r"\s+", "", text).replace("，", ",")
+    if not _CLEAN.match(compact):
+        return Parsed(None, 0, (*flags, "malformed"))
+    if "," in compact:
+        flags.append("thousands")
+    compact = compact.replace(",", "")
+    try:
+        value = Decimal(compact)
+    except InvalidOperation:  # pragma: no cover - guarded by the regex
+        return Parsed(None, 0, (*flags, "malformed"))
+    precision = len(compact.split(".", 1)[1]) if "." in compact else 0
+    return Parsed(value, precision, tuple(flags))
+
+
+_PERCENT = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*[%％]")
+
+
+def parse_percent(raw: str) -> Parsed:
+    """``13.33%`` → (13.33, 2). Without a % sign → None with ``no_percent_sign``."""
+    m = _PERCENT.search(normalise(raw))
+    if not m:
+        return Parsed(None, 0, ("no_percent_sign",))
+    s = m.group(1)
+    return Parsed(Decimal(s), len(s.split(".", 1)[1]) if "." in s else 0, ())
