@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 Unit = Literal["元", "万元"]
 
@@ -13,10 +12,14 @@ Unit = Literal["元", "万元"]
 UNIT_FACTOR: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10000)}
 
 
-class Provenance(BaseModel):
-    """Where a value was read: file, page (when the input has pages), line, cell, raw text."""
+# Amount and Provenance are plain dataclasses, not pydantic models: a document holds thousands of
+# them and building them is the extractor's hot path. Pydantic still validates and serialises them
+# as fields of the models in disclosure.py, and they appear in the JSON Schema.
 
-    model_config = ConfigDict(frozen=True)
+
+@dataclass(slots=True)
+class Provenance:
+    """Where a value was read: file, page (when the input has pages), line, cell, raw text."""
 
     file: str = ""
     page: int | None = None
@@ -25,7 +28,8 @@ class Provenance(BaseModel):
     raw: str = ""
 
 
-class Amount(BaseModel):
+@dataclass(slots=True)
+class Amount:
     """A printed amount.
 
     ``value`` is None when the printed text could not be read as a number (``raw`` keeps it and
@@ -37,10 +41,10 @@ class Amount(BaseModel):
     unit: Unit
     precision: int = 2
     raw: str = ""
-    source: Provenance = Provenance()
+    source: Provenance = field(default_factory=Provenance)
     #: e.g. ``digits_split`` (``35892. 39``), ``malformed`` (``35.949.39``),
     #: ``ocr_separators`` (``17, 225, 82``), ``ocr_conflict`` (two readings disagree).
-    flags: list[str] = []
+    flags: list[str] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from yusuan.model.amount import Amount, Provenance, Unit
 
@@ -49,6 +49,9 @@ class Row(BaseModel):
 
     code: str | None = None
     name: str
+    #: a standard key for rows of fixed-layout tables (summary, 三公, …), e.g. ``income:general_budget``,
+    #: ``exp:208``, ``income_grand_total``; None for classification and project rows
+    key: str | None = None
     level: int | None = None
     parent: str | None = None
     role: Literal["item", "total", "subtotal", "unit", "project"] = "item"
@@ -56,7 +59,7 @@ class Row(BaseModel):
     #: a second name column, e.g. 政府预算支出经济分类 beside 部门经济分类
     alt_name: str | None = None
     values: dict[str, Amount] = {}
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class Table(BaseModel):
@@ -74,11 +77,19 @@ class Table(BaseModel):
     rows: list[Row] = []
     #: the note saying the table is empty (本表无数据 …), when printed
     empty_note: str | None = None
-    source: Provenance = Provenance()
+    #: the title says the table leaves out last year's carry-over (不含上年结转)
+    excludes_carryover: bool = False
+    source: Provenance = Field(default_factory=Provenance)
 
     def total_row(self, side: str | None = None) -> Row | None:
         for r in self.rows:
             if r.role == "total" and (side is None or r.side == side):
+                return r
+        return None
+
+    def row_by_key(self, key: str) -> Row | None:
+        for r in self.rows:
+            if r.key == key:
                 return r
         return None
 
@@ -99,7 +110,7 @@ class Project(BaseModel):
     #: column key → amount (合计 and fund sources)
     amounts: dict[str, Amount] = {}
     table_no: int | None = None
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class Indicator(BaseModel):
@@ -113,7 +124,7 @@ class Indicator(BaseModel):
     comparator: Literal["=", ">=", "<=", ">", "<"] | None = None
     target_value: Decimal | None = None
     target_unit: str | None = None
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class PerformanceTarget(BaseModel):
@@ -141,7 +152,7 @@ class PerformanceTarget(BaseModel):
     indicators: list[Indicator] = []
     filled_date: str | None = None
     ocr: bool = False
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class Section(BaseModel):
@@ -151,7 +162,7 @@ class Section(BaseModel):
     #: outline path, e.g. ["第三部分", "七"]
     path: list[str] = []
     text: str = ""
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
     end_line: int | None = None
 
 
@@ -175,7 +186,7 @@ class Claim(BaseModel):
     raw: str = ""
     sentence: str = ""
     section: str | None = None
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
     flags: list[str] = []
 
 
@@ -184,7 +195,7 @@ class ThreePublicExplanation(BaseModel):
 
     text: str = ""
     claims: list[Claim] = []
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class ProcurementBudget(BaseModel):
@@ -196,7 +207,7 @@ class ProcurementBudget(BaseModel):
     services: Amount | None = None
     none_stated: bool = False
     text: str = ""
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class VehicleCounts(BaseModel):
@@ -216,13 +227,13 @@ class StateAssets(BaseModel):
     #: (threshold in 万元, count) for general equipment above a value, e.g. {"50": 0, "100": 0}
     equipment_over: dict[str, int] = {}
     text: str = ""
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class GlossaryEntry(BaseModel):
     term: str
     definition: str
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class PurchaseCatalogItem(BaseModel):
@@ -234,7 +245,7 @@ class PurchaseCatalogItem(BaseModel):
     parent: str | None = None
     #: the department group the node was listed under
     group: str | None = None
-    source: Provenance = Provenance()
+    source: Provenance = Field(default_factory=Provenance)
 
 
 class ExtractionIssue(BaseModel):
@@ -242,7 +253,7 @@ class ExtractionIssue(BaseModel):
 
     kind: Literal["unreadable", "malformed", "conflict", "missing", "ambiguous", "note"]
     message: str
-    where: Provenance = Provenance()
+    where: Provenance = Field(default_factory=Provenance)
     table_no: int | None = None
 
 

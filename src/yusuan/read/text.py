@@ -11,8 +11,6 @@ def read_text(data: bytes, name: str, sha256: str) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("gb18030")
-    lines = [
-        Line(cells=raw.split("\t"), lineno=i, file=name)
-        for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
-    ]
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [Line(raw.split("\t"), i, None, name) for i, raw in enumerate(raws, start=1)]
     return Document(files=[name], sha256=sha256, format="text", lines=lines)

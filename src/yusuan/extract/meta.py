@@ -1,0 +1,95 @@
+"""Metadata: department, year, kind (budget/final), scope (department/unit), region.
+
+Found from the title lines and the tables' 部门名称 lines, never defaulted: a field that cannot
+be found stays None and the caller reports it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Meta, Provenance
+from yusuan.read.document import Line
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*度?")
+_ORG_NAME = re.compile(
+    r"^(.{2,40}?(?:局|厅|委员会|委|办公室|办公厅|办事处|中心|院|馆|所|站|队|部|会|政府|法院|检察院|学校|大学|"
+    r"街道|社|处|署|园|台|室))"
+)
+_PLACE = re.compile(r"^(.{1,12}?(?:自治区|省|自治州|市|地区|盟|自治县|县|区|旗))")
+_DEPT_LINE = re.compile(r"(?:部门|单位)名称\s*[:：]\s*(\S[^\t]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
+
+
+def _kind(text: str) -> str | None:
+    if "决算" in text:
+        return "final"
+    if "预算" in text:
+        return "budget"
+    return None
+
+
+def _scope(text: str) -> str | None:
+    if re.search(r"单位(?:预算|决算)", text):
+        return "unit"
+    if re.search(r"部门(?:预算|决算)|部门\s*\d{4}\s*年", text):
+        return "department"
+    return None
+
+
+def extract_meta(lines: list[Line], files: list[str], department_hint: str | None) -> Meta:
+    """Read the metadata from the first lines (the cover and the title) and the tables."""
+    meta = Meta(source_files=list(files))
+    evidence: dict[str, Provenance] = {}
+    head = [ln for ln in lines[:400] if not ln.is_blank]
+    title_line = None
+    for ln in head[:40]:
+        t = re.sub(r"\s+", "", ln.cells[0] if ln.cells else "")
+        if len([c for c in ln.cells if c.strip()]) == 1 and _YEAR.search(t) and _kind(t) and len(t) <= 80:
+            title_line = ln
+            break
+    if title_line is not None:
+        title = re.sub(r"\s+", "", title_line.text)
+        meta.title = title
+        src = Provenance(file=title_line.file, page=title_line.page, line=title_line.lineno, raw=title_line.text)
+        evidence["title"] = src
+        if m := _YEAR.search(title):
+            meta.year = int(m.group(1))
+            evidence["year"] = src
+        meta.kind = _kind(title)  # type: ignore[assignment]
+        evidence["kind"] = src
+        if scope := _scope(title):
+            meta.scope = scope  # type: ignore[assignment]
+            evidence["scope"] = src
+        before_year = title[: m.start()] if m else title
+        if org := _ORG_NAME.match(before_year):
+            meta.department = org.group(1)
+            evidence["department"] = src
+    if department_hint and (meta.department is None or meta.department != department_hint):
+        # the 部门名称 printed on the tables is authoritative over a title that abbreviates
+        meta.department = department_hint
+        for ln in lines:
+            if _DEPT_LINE.search(ln.text) and department_hint in re.sub(r"\s+", "", ln.text):
+                evidence["department"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                break
+    if meta.year is None:
+        for ln in head[:80]:
+            if (m := _YEAR.search(ln.text)) and _kind(ln.text):
+                meta.year = int(m.group(1))
+                evidence["year"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                break
+    if meta.kind is None:
+        for ln in head[:80]:
+            if k := _kind(ln.text):
+                meta.kind = k  # type: ignore[assignment]
+                evidence["kind"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                break
+    if meta.scope is None:
+        for ln in head[:120]:
+            if s := _scope(re.sub(r"\s+", "", ln.text)):
+                meta.scope = s  # type: ignore[assignment]
+                evidence["scope"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                break
+    if meta.department and (p := _PLACE.match(meta.department)):
+        meta.region = p.group(1)
+    meta.evidence = evidence
+    return meta
