@@ -1,0 +1,3 @@
+from yusuan.schema import generate
+
+print(generate(), end="")
