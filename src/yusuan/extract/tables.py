@@ -29,12 +29,13 @@ _WS = re.compile(r"\s+")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$")
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
-_DEPT = re.compile(r"(?:部门|单位)名称\s*[:：]\s*([^\t]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
+_DEPT = re.compile(r"(?:(?:部门|单位)名称|编制(?:部门|单位)|预算单位|填报单位)\s*[:：]\s*([^\t]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
 _EMPTY_NOTE = re.compile(r"本表无数据|本表为空|为空表|无.{0,12}(收支|数据|支出|收入|安排)|空表")
 _PRINTED_NO = re.compile(r"^(?:预算|部门|单位|决算)?公开\s*表?\s*\d+\s*表?$|^公开\d+表$|^表[一二三四五六七八九十\d]+$")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、\S")
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|部门合计|单位合计|本年收入合计|本年支出合计|收入总计|支出总计)$")
+_CODE_PART_HEADER = re.compile(r"^(?:类|款|项|编码|科目编码|功能分类科目编码|经济分类科目编码)$")
 _INDEX_ROW = re.compile(r"^\d{1,2}$")
 _PLACEHOLDER = re.compile(r"^[-—_–~·.。,，*]+$")
 
@@ -145,6 +146,13 @@ def _is_amount_shaped(cell: str) -> bool:
     return "." in t or "," in t or len(t) >= 3
 
 
+def _is_repeated_header(ne: list[str]) -> bool:
+    if any(looks_numeric(c) for c in ne):
+        return False
+    roles = [column_role(c)[0] for c in ne]
+    return sum(1 for r in roles if r != "unknown") >= 2 or all(_CODE_PART_HEADER.match(compact(c)) for c in ne)
+
+
 def _is_data_line(cells: list[str]) -> bool:
     ne = [compact(c) for c in cells if c.strip()]
     if not ne:
@@ -175,6 +183,11 @@ def _layout(kind: TableKind, header: list[list[str]]) -> _Layout:
         parts = [compact(h[i]) for h in header if i < len(h) and h[i].strip()]
         labels.append("".join(parts))
     roles = [column_role(lab) for lab in labels]
+    for i in range(width):
+        # a code column whose header is 类 / 款 / 项 under a spanning group title keeps its role
+        parts = [compact(h[i]) for h in header if i < len(h) and h[i].strip()]
+        if any(_CODE_PART_HEADER.match(p) for p in parts):
+            roles[i] = ("code", None)
     split = None
     if kind.two_sided:
         names = [i for i, r in enumerate(roles) if r[0] == "name"]
@@ -188,6 +201,11 @@ def _layout(kind: TableKind, header: list[list[str]]) -> _Layout:
                         break
                 if split:
                     break
+    if split is not None:
+        income_amounts = [i for i in range(split) if roles[i][0] == "amount"]
+        if len(income_amounts) == 1:
+            # the income side's single amount column (2024年 / 金额 / 预算数) is its "amount"
+            roles[income_amounts[0]] = ("amount", "amount")
     return _Layout(width, roles, labels, split)
 
 
@@ -266,7 +284,7 @@ def extract_tables(lines: list[Line], file: str) -> TableResult:
         unit = None
         for line in block.lines:
             for c in line.cells:
-                if "单位" not in c and "名称" not in c:
+                if "单位" not in c and "名称" not in c and "部门" not in c:
                     continue
                 m = _UNIT.search(compact(c))
                 if m:
@@ -339,9 +357,15 @@ def _read_block(block: _Block, number: int, unit: str, reader: _Reader) -> Table
                 continue
         if _is_index_row(cells):
             continue
+        if any(_UNIT.search(compact(c)) or _DEPT.search(c.strip()) for c in ne) and not any(
+            _is_amount_shaped(c) for c in ne
+        ):
+            continue  # 编制部门:… ⇥ 单位:元 on one line
         if not data and not _is_data_line(cells):
             header.append(cells)
             continue
+        if data and _is_repeated_header(ne):
+            continue  # the header printed again at the top of the next page
         data.append(line)
     width = max([len(h) for h in header] + [0])
     layout = _layout(kind, header) if header else _default_layout(kind, max((len(d.cells) for d in data), default=0))
@@ -440,8 +464,11 @@ def _one_sided_row(
         if not t:
             continue
         if role == "code" or (i == 0 and kind.coded and _CODE.match(compact(t))):
-            if _CODE.match(compact(t)):
-                code = (code or "") + compact(t) if code and len(code) < 7 else compact(t)
+            ct = compact(t)
+            if code and len(code) < 7 and re.fullmatch(r"\d{2}", ct):
+                code += ct  # codes printed in three columns: 201 ⇥ 05 ⇥ 07
+            elif _CODE.match(ct):
+                code = ct
             else:
                 m = _CODE_PREFIX.match(t)
                 if m:
@@ -480,6 +507,7 @@ def _one_sided_row(
 
 
 _INCOME_KEYS = (
+    (r"^财政拨款(收入)?$|^财政拨款收入合计$", "fiscal_appropriation"),
     (r"一般公共预算", "general_budget"),
     (r"政府性基金", "gov_fund"),
     (r"国有资本经营", "state_capital"),
