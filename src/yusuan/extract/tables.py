@@ -244,6 +244,25 @@ def _align(cells: list[str], width: int, first_amount: int) -> tuple[list[str], 
     return cells[:gap] + [""] * pad + cells[gap:], True
 
 
+def _align_dense(cells: list[str], layout: _Layout) -> tuple[list[str] | None, bool]:
+    """A short row with no empty cells: labels, then numbers (e.g. a 合计 row left alone at the
+    top of a page, cut into cells on its own). The numbers are the table's right-most columns."""
+    if len(cells) >= layout.width or any(not c.strip() for c in cells):
+        return None, False
+    k = next((i for i, c in enumerate(cells) if looks_numeric(c) and not _CODE.match(compact(c))), len(cells))
+    labels, nums = cells[:k], cells[k:]
+    amount_cols = [i for i, r in enumerate(layout.roles) if r[0] == "amount"]
+    if not nums or not all(looks_numeric(c) for c in nums) or len(nums) > len(amount_cols) or len(labels) > 1:
+        return None, False
+    out = [""] * layout.width
+    for i, c in zip(amount_cols[-len(nums) :], nums, strict=True):
+        out[i] = c
+    if labels:
+        name_col = next((i for i, r in enumerate(layout.roles) if r[0] == "name"), 0)
+        out[name_col] = labels[0]
+    return out, True
+
+
 class _Reader:
     def __init__(self, file: str, issues: list[ExtractionIssue]):
         self.file = file
@@ -251,8 +270,8 @@ class _Reader:
 
     def amount(self, raw: str, line: Line, cell: int, unit: str, table_no: int) -> Amount | None:
         text = raw.strip()
-        if not text or _PLACEHOLDER.match(text):
-            return None
+        if not text or _PLACEHOLDER.match(text) or not any(ch.isdigit() for ch in text):
+            return None  # empty, a dash, or words (a heading that strayed into the block): no amount
         src = Provenance(
             file=line.file or self.file, page=line.page, line=line.lineno, cell=cell, raw=raw
         )
@@ -396,7 +415,9 @@ def _read_block(block: _Block, number: int, unit: str, reader: _Reader) -> Table
     rows: list[Row] = []
     first_amount = next((i for i, r in enumerate(layout.roles) if r[0] == "amount"), 1)
     for line in data:
-        cells, moved = _align(list(line.cells), layout.width, first_amount)
+        cells, moved = _align_dense(list(line.cells), layout) if not kind.two_sided else (None, False)
+        if cells is None:
+            cells, moved = _align(list(line.cells), layout.width, first_amount)
         if kind.two_sided and layout.split is not None:
             rows.extend(_two_sided_rows(table, layout, line, cells, moved, reader, unit))
         else:
