@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
+from yusuan.extract.claims import claims_from_sections
 from yusuan.extract.meta import extract_meta
+from yusuan.extract.sections import (
+    extract_admin_running_costs,
+    extract_glossary,
+    extract_procurement,
+    extract_purchase_catalog,
+    extract_state_assets,
+    extract_three_public,
+    split_sections,
+)
 from yusuan.extract.tables import extract_tables
 from yusuan.model import Disclosure, ExtractionIssue
 from yusuan.read.document import Document
@@ -48,4 +58,18 @@ def extract(doc: Document) -> Disclosure:
             issues.append(ExtractionIssue(kind="missing", message=f"未能从文件中识别元数据字段 {field}"))
     for note in doc.notes:
         issues.append(ExtractionIssue(kind="note", message=note))
-    return Disclosure(meta=meta, tables=result.tables, projects=result.projects, issues=issues)
+    sections = split_sections(doc.lines, file)
+    return Disclosure(
+        meta=meta,
+        tables=result.tables,
+        projects=result.projects,
+        sections=sections,
+        claims=claims_from_sections(sections),
+        three_public=extract_three_public(sections),
+        admin_running_costs=extract_admin_running_costs(sections),
+        procurement=extract_procurement(sections),
+        state_assets=extract_state_assets(sections),
+        glossary=extract_glossary(sections),
+        purchase_catalog=extract_purchase_catalog(doc.lines, file),
+        issues=issues,
+    )

@@ -31,7 +31,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from yusuan.extract.numbers import parse_number
 from yusuan.model import Claim, Provenance, Section
@@ -59,7 +61,7 @@ _TRAD = (
     "雙双廣广鄉乡歲岁學学習习雜杂藥药壓压歷历寫写級级"
 )
 _FULLWIDTH = "０１２３４５６７８９．，－＋％（）：；！？“”‘’「」"
-_ASCII = "0123456789.,-+%():;!?\"\"''\"\""
+_ASCII = '0123456789.,-+%():;!?""\'\'""'
 _TABLE = str.maketrans(
     _TRAD[0::2] + _FULLWIDTH + "\u00a0\u3000",
     _TRAD[1::2] + _ASCII + "  ",
@@ -119,17 +121,20 @@ _CLAUSE = re.compile(r"[^;]+;?")
 _NUM = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)*"
 _COUNT_UNITS = "个|家|辆|台|套|人次|名|人(?![力民社员大])|项|批次|次|团组|件|期|所|处|户"
 _TOKEN = re.compile(
-    r"(?P<same>与(?P<sref>上年度?|上一年度?|去年|\d{4}年度?)[^,;。\d]{0,8}?(?:相同|持平|一致|无变化))"
+    # The lookahead lets the scan skip, in one test, the characters no alternative starts with.
+    r"(?=[与比较同其主包分Xx×*万元\d])"
+    r"(?:(?P<same>与(?P<sref>上年度?|上一年度?|去年|\d{4}年度?)[^,;。\d]{0,8}?(?:相同|持平|一致|无变化))"
     r"|(?P<csame>(?:比|较|同比)(?P<cref>上年度?|去年|\d{4}年度?)?[^,;。\d]{0,6}?(?:持平|无变化|没有变化))"
     r"|(?P<marker>其中|主要包括|主要用于|包括|分别为|分别是)"
     r"|(?P<ph>(?<![A-Za-z])[Xx×*]{1,4})(?P<phunit>万元|元|%)"
     r"|(?P<miss>(?<=[出入算费额计])(?:万元|元(?!旦)))"
     rf"|(?<![\d.A-Za-z])(?P<num>{_NUM})"
-    rf"(?P<unit>万元|亿元|元|万(?![元人户次个名亩吨件册辆套台\d])|%|‰|平方米|㎡|m²|{_COUNT_UNITS})?"
+    rf"(?P<unit>万元|亿元|元|万(?![元人户次个名亩吨件册辆套台\d])|%|‰|平方米|㎡|m²|{_COUNT_UNITS})?)"
 )
 _MONEY = {"万元", "亿元", "元", "万"}
 _AREA = {"平方米", "㎡", "m²"}
-_BOUNDARY_AMOUNT = re.compile(r"[,:、\n]")
+# 、 separates listed items, except in 收、支 ("财政拨款收、支总预算")
+_BOUNDARY_AMOUNT = re.compile(r"[,:\n]|(?<!收)、(?!支)")
 _BOUNDARY_CLAUSE = re.compile(r"[,:\n]")
 _VERB_END = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|压减|压缩|缩减)了?$")
 _UP = {"增加", "增长", "上升", "提高"}
@@ -144,6 +149,12 @@ _FOLLOWING_NOUN = re.compile(
 # a short name right after the count, up to a clause end or a verb: "4个专门委员会、"
 _FOLLOWING_RUN = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?=[,、。;:(\n]|$|编报|实行|涉及|包括|纳入|参与|开展)")
 _GENERIC_AMOUNT = re.compile(r"^(?:涉及|共计|合计)?(?:项目)?(?:金额|资金)$")
+_SAME_WORDS = re.compile(r"^(?:与|比|较|同比)|(?:相同|持平|一致|无变化|没有变化)$")
+_EITHER_WAY = re.compile(r"增|减|上升|下降")
+_SHARE_REF_TRIM = re.compile(r"(?:的)?(?:比重|比例)?(?:为|是|达)?$")
+_SHARE_WORD = re.compile(r"(?:比重|比例)(?:为|是|达)?$")
+_CLASS_MARK = re.compile(r"\([类款项]\)")
+_VERB_START = re.compile(r"^(增加了?|减少了?|压减|削减|新增)")
 _HAS_FIGURE = re.compile(r"\d(?:万元|亿元|元|%)?$")
 _YEAR_ONLY = re.compile(r"^\d{4}年度?$")
 _YEAR_PREFIX = re.compile(r"^(\d{4})年度?")
@@ -161,12 +172,14 @@ _FRAMING = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:其中|主要包括|主要用于以下方面|主要用于|包括|分别为|分别是|具体为|具体包括|共有|另有|以及|此外|及|和|是|为|即"
-    r"|主要原因是|原因是|涉及|共计)[:,]?"
+    r"|主要原因是|主要原因|原因是|涉及|共计)[:,]?"
 )
 _TRAIL_WORDS = re.compile(r"(?:为|是|达到|达|约|共计|各|分别为|分别|增加到|增长到|增长至|增加至|预计)$")
 _STRIP = " ,:;、-•*\n"
 
-_REASON = re.compile(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为)[:,]?\n?(?P<r>[^。;\n]*)")
+_REASON = re.compile(
+    r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是因为)[:,]?\n?(?P<r>[^。;\n]*)"
+)
 _YEAR = re.compile(r"(?P<pre>同比|比|较|与|截至|截止|至)?(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)年(?P<du>度)?")
 
 
@@ -185,7 +198,9 @@ def _clean_subject(phrase: str) -> str:
     s = _TRAIL_WORDS.sub("", s).strip(_STRIP)
     s = s.removesuffix("的")
     i = s.rfind("的")
-    if i >= 0 and len(s) - i - 1 >= 2:
+    # "纳入绩效目标管理的二级项目" → 二级项目; but a classification name keeps its 的
+    # ("未归口管理的行政单位离退休支出(项)").
+    if i >= 0 and len(s) - i - 1 >= 2 and not _CLASS_MARK.search(s):
         s = s[i + 1 :]
     return s.strip(_STRIP)
 
@@ -196,75 +211,79 @@ def _clean_subject(phrase: str) -> str:
 class _Clause:
     """What one ;-clause has said so far."""
 
-    __slots__ = ("first_amount", "marker_whole", "claims")
+    __slots__ = ("first_amount", "marker_whole", "since_marker", "claims")
 
     def __init__(self) -> None:
         self.first_amount: Claim | None = None
         self.marker_whole: Claim | None = None
+        self.since_marker: list[Claim] = []  # amounts listed after 其中
         self.claims: list[Claim] = []
+
+
+class _Fig(NamedTuple):
+    """A printed figure: its span in the normalised text and how it reads."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    precision: int
+    unit: str | None
+    flags: list[str]
 
 
 class _Extractor:
     def __init__(
-        self,
-        text: str,
-        section: str | None,
-        source: Provenance,
-        line_starts: Sequence[tuple[int, int]] | None,
+        self, text: str, section: str | None, source: Provenance, lines: Sequence[tuple[int, ...]] | None
     ) -> None:
         self.norm = _Norm(text)
         self.section = section
         self.source = source
-        self.line_offsets = [o for o, _ in line_starts] if line_starts else None
-        self.line_numbers = [n for _, n in line_starts] if line_starts else None
+        self.lines = lines or []
+        self.offsets = [t[0] for t in self.lines]
         self.out: list[Claim] = []
         # the whole that shares refer to (set at 其中 / 主要包括 …), kept across sentences
         self.whole: Claim | None = None
         self.last_amount: Claim | None = None
         self.prev_sentence_first: Claim | None = None
-
-    # provenance ------------------------------------------------------------------------
-    def _prov(self, start: int, end: int) -> Provenance:
-        line = self.source.line
-        if self.line_offsets is not None and self.line_numbers is not None:
-            k = bisect_right(self.line_offsets, self.norm.orig(start)) - 1
-            if k >= 0:
-                line = self.line_numbers[k]
-        return Provenance(file=self.source.file, page=self.source.page, line=line, raw=self.norm.raw(start, end))
+        self.sentence_first: Claim | None = None
+        self.sentence_raw = ""
+        # the base of a comparison named before its change: 与上年相比, / 比2023年预算56.26万元,
+        self.pending_ref: str | None = None
 
     def run(self) -> list[Claim]:
         text = self.norm.text
         for sm in _SENTENCE.finditer(text):
-            self._sentence(sm.start(), sm.end())
+            self.sentence_raw = self.norm.raw(sm.start(), sm.end()).strip()
+            self.sentence_first = self.pending_ref = None
+            for cm in _CLAUSE.finditer(text, sm.start(), sm.end()):
+                self._clause(cm.start(), cm.end())
+            if self.sentence_first is not None:
+                self.prev_sentence_first = self.sentence_first
         return self.out
 
-    def _sentence(self, s_start: int, s_end: int) -> None:
-        text = self.norm.text
-        sentence_raw = self.norm.raw(s_start, s_end).strip()
-        self.sentence_raw = sentence_raw
-        self.sentence_first: Claim | None = None
-        self.pending_ref: str | None = None
-        for cm in _CLAUSE.finditer(text, s_start, s_end):
-            self._clause(cm.start(), cm.end())
-        if self.sentence_first is not None:
-            self.prev_sentence_first = self.sentence_first
-
-    def _add(self, clause: _Clause, claim: Claim) -> Claim:
+    def _emit(self, clause: _Clause, kind: str, subject: str, fig: _Fig, **extra: object) -> Claim:
+        line, page = self.source.line, self.source.page
+        k = bisect_right(self.offsets, self.norm.orig(fig.start)) - 1
+        if k >= 0:
+            line = self.lines[k][1]
+            page = self.lines[k][2] if len(self.lines[k]) > 2 else page
+        raw = self.norm.raw(fig.start, fig.end)
+        claim = Claim(
+            kind=kind,  # type: ignore[arg-type]
+            subject=subject,
+            value=fig.value,
+            unit=fig.unit,
+            precision=fig.precision,
+            raw=raw,
+            sentence=self.sentence_raw,
+            section=self.section,
+            source=Provenance(file=self.source.file, page=page, line=line, raw=raw),
+            flags=fig.flags,
+            **extra,  # type: ignore[arg-type]
+        )
         self.out.append(claim)
         clause.claims.append(claim)
         return claim
-
-    def _make(self, kind: str, subject: str, start: int, end: int, **kw: object) -> Claim:
-        prov = self._prov(start, end)
-        return Claim(
-            kind=kind,  # type: ignore[arg-type]
-            subject=subject,
-            raw=prov.raw,
-            sentence=self.sentence_raw,
-            section=self.section,
-            source=prov,
-            **kw,  # type: ignore[arg-type]
-        )
 
     def _clause(self, c_start: int, c_end: int) -> None:
         text = self.norm.text
@@ -272,132 +291,131 @@ class _Extractor:
         prev_end = c_start
         for m in _TOKEN.finditer(text, c_start, c_end):
             left = text[prev_end : m.start()]
-            # A comparison named between figures (与上年相比, / 比2023年预算) holds for what follows.
-            self._note_comparison(left)
+            if "与" in left:
+                for part in _BOUNDARY_CLAUSE.split(left):
+                    cw = _COMPARE_WITH.search(part)
+                    if cw:
+                        self.pending_ref = cw.group("ref")
             if m.group("marker"):
                 self._marker(clause)
-                prev_end = m.end()
-                continue
-            if m.group("same") or m.group("csame"):
-                ref = m.group("sref") or m.group("cref") or "上年"
-                tail = m.group(0)
-                ref_full = re.sub(r"^(?:与|比|较|同比)", "", tail)
-                ref_full = re.sub(r"(?:相同|持平|一致|无变化|没有变化)$", "", ref_full) or ref
+            elif m.group("same") or m.group("csame"):
+                ref = _SAME_WORDS.sub("", m.group(0)) or m.group("sref") or m.group("cref") or "上年"
                 prior = clause.claims[-1] if clause.claims else None
+                prior = prior or self.last_amount
                 subject = _clean_subject(left.rsplit(",", 1)[-1]) or (prior.subject if prior else "")
-                self._add(clause, self._make("same", subject, m.start(), m.end(), direction=0, reference=ref_full))
-                prev_end = m.end()
-                continue
-            if m.group("ph") or m.group("miss"):
+                fig = _Fig(m.start(), m.end(), None, 0, None, [])
+                self._emit(clause, "same", subject, fig, direction=0, reference=ref)
+            elif m.group("ph") or m.group("miss"):
                 unit = m.group("phunit") or m.group(0)
-                flag = "placeholder" if m.group("ph") else "missing_number"
                 local = _local(left, _BOUNDARY_AMOUNT)
-                kind = "share" if unit == "%" and "占" in local else ("rate" if unit == "%" else "amount")
-                self._add(
-                    clause,
-                    self._make(kind, _clean_subject(local), m.start(), m.end(), unit=unit, flags=[flag]),
-                )
-                prev_end = m.end()
+                kind = ("share" if "占" in local else "rate") if unit == "%" else "amount"
+                flag = "placeholder" if m.group("ph") else "missing_number"
+                fig = _Fig(m.start(), m.end(), None, 0, unit, [flag])
+                claim = self._emit(clause, kind, _clean_subject(local), fig)
+                if kind == "amount":
+                    self._note_amount(clause, claim)
+            elif not self._figure(m, left, clause):
                 continue
-            if self._figure(m, left, clause):
-                prev_end = m.end()
-
-    def _note_comparison(self, left: str) -> None:
-        for part in _BOUNDARY_CLAUSE.split(left):
-            cw = _COMPARE_WITH.search(part)
-            if cw:
-                self.pending_ref = cw.group("ref")
+            prev_end = m.end()
 
     def _marker(self, clause: _Clause) -> None:
-        whole = None
         if self.sentence_first is not None and self.last_amount is not None:
-            whole = self.last_amount
-        elif self.prev_sentence_first is not None:
-            whole = self.prev_sentence_first
-        self.whole = whole
-        clause.marker_whole = whole
+            self.whole = self.last_amount
+        else:
+            self.whole = self.prev_sentence_first
+        clause.marker_whole = self.whole
+        clause.since_marker = []
 
     def _head(self, clause: _Clause) -> Claim | None:
-        return clause.marker_whole or clause.first_amount or self.whole or self.last_amount
+        """What a change without a named subject is about: after 其中 and one item, that item
+        ("其中:购置费15万元,比上年减少10万元"); after several, the whole named before 其中
+        ("总计X,其中:本年A,结转B,比上年增加C"); else the clause's first amount, else the last."""
+        if clause.marker_whole is not None:
+            return clause.since_marker[0] if len(clause.since_marker) == 1 else clause.marker_whole
+        return clause.first_amount or self.sentence_first or self.last_amount
+
+    def _note_amount(self, clause: _Clause, claim: Claim) -> None:
+        self.last_amount = claim
+        if clause.marker_whole is not None:
+            clause.since_marker.append(claim)
+        if clause.first_amount is None:
+            clause.first_amount = claim
+        if self.sentence_first is None:
+            self.sentence_first = claim
 
     def _figure(self, m: re.Match[str], left: str, clause: _Clause) -> bool:
-        """Classify one printed number; return False when it is not a figure (a year, a code)."""
+        """Classify one printed number; False when it is not a figure (a year, a code, 表1)."""
         text = self.norm.text
         num_s, unit = m.group("num"), m.group("unit")
-        nstart, end = m.start("num"), m.end()
-        raw_num = self.norm.raw(nstart, m.end("num"))
-        local_clause = _local(left, _BOUNDARY_CLAUSE)
-        local_clause, ambiguous = _strip_parens(local_clause)
+        start, end = m.start("num"), m.end()
+        local_clause, ambiguous = _strip_parens(_local(left, _BOUNDARY_CLAUSE))
         verb_m = _VERB_END.search(local_clause)
         share_pre, share_ref = _share_parts(local_clause)
-        flags: list[str] = []
-
         if unit is None:
             nxt = text[end : end + 1]
-            if nxt in ("年", "月", "日", "号", "周", "岁") or not num_s[0].isdigit():
+            if nxt in ("年", "月", "日", "号", "周", "岁"):
                 return False
-            before = text[nstart - 1 : nstart] if nstart > 0 else ""
-            is_share = share_pre is not None
-            if not (is_share or verb_m):
-                # A bare number counts only where an amount stands: after a name, before a clause end.
-                if nxt not in ("", ",", ";", "。", "、", "\n") or not _is_cjk(before):
-                    return False
-                if re.fullmatch(r"\d{1,2}", num_s) and nxt == "、":
-                    return False
-        parsed = parse_number(raw_num)
-        flags.extend(parsed.flags)
-        value = parsed.value
-        precision = parsed.precision
-
-        if unit in ("%", "‰") or (unit is None and (share_pre is not None or (verb_m and verb_m.group(1) in _RATE_VERBS))):
-            if unit is None:
-                flags.append("no_percent_sign")
-            unit_out = unit or "%"
-            if share_pre is not None:
-                self._share(clause, m, share_pre, share_ref, value, precision, unit_out, flags)
-            elif verb_m:
-                self._change(clause, m, local_clause, verb_m, "rate", value, precision, unit_out, flags, ambiguous)
-            else:
-                subject = _clean_subject(_local(left, _BOUNDARY_AMOUNT))
-                self._add(clause, self._make("rate", subject, nstart, end, value=value, unit=unit_out,
-                                             precision=precision, flags=flags))
-            return True
-
-        if unit == "万":
-            unit, flags = "万元", [*flags, "unit_abbreviated"]
-        if unit is None:
-            flags.append("no_unit")
-        if verb_m:
-            self._change(clause, m, local_clause, verb_m, "change", value, precision, unit, flags, ambiguous)
-            return True
-
-        local = _local(left, _BOUNDARY_AMOUNT)
-        comparison = bool(re.match(r"^(?:比|较)", local.strip(_STRIP)))
-        if comparison:
-            flags.append("comparison_base")
-            local = re.sub(r"^[" + re.escape(_STRIP) + r"]*(?:比|较)", "", local)
-        if _THRESHOLD_AFTER.match(text[end : end + 12]):
-            flags.append("threshold")
-        kind = "amount" if unit is None or unit in _MONEY or unit in _AREA else "count"
-        if kind == "count":
-            after = text[end : end + 16]
-            following = _FOLLOWING_NOUN.match(after) or _FOLLOWING_RUN.match(after)
-            subject = following.group(0) if following else _clean_subject(local)
-        else:
-            subject = self._amount_subject(local, clause)
-        claim = self._add(
-            clause,
-            self._make(kind, subject, nstart, end, value=value, unit=unit, precision=precision, flags=flags),
+            before = text[start - 1 : start] if start > 0 else ""
+            # A bare number counts only where an amount stands: after a name, before a clause
+            # end, with decimals (integers stand for too many things: 表1, 第3, 1、).
+            if (
+                share_pre is None
+                and not verb_m
+                and (
+                    nxt not in ("", ",", ";", "。", "、", "\n")
+                    or not _is_cjk(before)
+                    or ("." not in num_s and "," not in num_s)
+                )
+            ):
+                return False
+        parsed = parse_number(self.norm.raw(start, m.end("num")))
+        flags = list(parsed.flags)
+        percent = unit in ("%", "‰") or (
+            unit is None
+            and (share_pre is not None or (verb_m is not None and verb_m.group(1) in _RATE_VERBS))
         )
-        if comparison:
-            self.pending_ref = f"{subject}{num_s}{unit or ''}"
-        elif kind == "amount" and "threshold" not in flags:
-            self.last_amount = claim
-            if clause.first_amount is None:
-                clause.first_amount = claim
-            if self.sentence_first is None:
-                self.sentence_first = claim
+        if unit is None:
+            flags.append("no_percent_sign" if percent else "no_unit")
+        elif unit == "万":
+            unit = "万元"
+            flags.append("unit_abbreviated")
+        fig = _Fig(start, end, parsed.value, parsed.precision, unit or ("%" if percent else None), flags)
+        if percent and share_pre is not None:
+            self._share(clause, fig, share_pre, share_ref)
+        elif verb_m:
+            self._change(clause, fig, local_clause, verb_m, "rate" if percent else "change", ambiguous)
+        elif percent:
+            self._emit(clause, "rate", _clean_subject(_local(left, _BOUNDARY_AMOUNT)), fig)
+        else:
+            self._amount(clause, fig, _local(left, _BOUNDARY_AMOUNT), num_s)
         return True
+
+    def _amount(self, clause: _Clause, fig: _Fig, local: str, num_s: str) -> None:
+        text = self.norm.text
+        stripped = local.strip(_STRIP)
+        vs = _VERB_START.match(stripped)
+        if vs and fig.unit is not None:
+            # "增加综合管理费209万元": the verb before the thing; the figure is the change.
+            direction = -1 if vs.group(1).removesuffix("了") in ("减少", "压减", "削减") else 1
+            self._emit(clause, "change", _clean_subject(stripped[vs.end() :]), fig, direction=direction)
+            return
+        comparison = stripped[:1] in ("比", "较")
+        if comparison:
+            fig.flags.append("comparison_base")
+            local = stripped[1:]
+        if _THRESHOLD_AFTER.match(text[fig.end : fig.end + 12]):
+            fig.flags.append("threshold")
+        if fig.unit is None or fig.unit in _MONEY or fig.unit in _AREA:
+            kind, subject = "amount", self._amount_subject(local, clause)
+        else:
+            after = text[fig.end : fig.end + 16]
+            following = _FOLLOWING_NOUN.match(after) or _FOLLOWING_RUN.match(after)
+            kind, subject = "count", following.group(0) if following else _clean_subject(local)
+        claim = self._emit(clause, kind, subject, fig)
+        if comparison:
+            self.pending_ref = f"{subject}{num_s}{fig.unit or ''}"
+        elif kind == "amount" and "threshold" not in fig.flags:
+            self._note_amount(clause, claim)
 
     def _amount_subject(self, local: str, clause: _Clause) -> str:
         prior = clause.claims[-1] if clause.claims else None
@@ -412,17 +430,7 @@ class _Extractor:
             return f"{subject.rstrip('度')}{rest}" if rest else subject
         return subject
 
-    def _share(
-        self,
-        clause: _Clause,
-        m: re.Match[str],
-        pre: str,
-        ref: str | None,
-        value: Decimal | None,
-        precision: int,
-        unit: str,
-        flags: list[str],
-    ) -> None:
+    def _share(self, clause: _Clause, fig: _Fig, pre: str, ref: str | None) -> None:
         subject = _clean_subject(pre)
         if not subject:
             prior = next((c for c in reversed(clause.claims) if c.kind in ("amount", "count")), None)
@@ -430,34 +438,18 @@ class _Extractor:
         reference = _clean_subject(ref) if ref else None
         if not reference and self.whole is not None and self.whole.subject != subject:
             reference = self.whole.subject
-        self._add(
-            clause,
-            self._make("share", subject, m.start(), m.end(), value=value, unit=unit, precision=precision,
-                       reference=reference or None, flags=flags),
-        )
+        self._emit(clause, "share", subject, fig, reference=reference or None)
 
     def _change(
-        self,
-        clause: _Clause,
-        m: re.Match[str],
-        local: str,
-        verb_m: re.Match[str],
-        kind: str,
-        value: Decimal | None,
-        precision: int,
-        unit: str | None,
-        flags: list[str],
-        ambiguous: bool,
+        self, clause: _Clause, fig: _Fig, local: str, verb_m: re.Match[str], kind: str, ambiguous: bool
     ) -> None:
-        verb = verb_m.group(1)
         pre = local[: verb_m.start()]
-        direction: int | None = 1 if verb in _UP else -1
+        direction: int | None = 1 if verb_m.group(1) in _UP else -1
         if ambiguous:
             direction = None
-            flags = [*flags, "ambiguous_direction"]
-        subject, ref = "", None
-        cw = _COMPARE_WITH.search(pre)
-        cb = _COMPARE_BI.search(pre)
+            fig.flags.append("ambiguous_direction")
+        ref: str | None = None
+        cw, cb = _COMPARE_WITH.search(pre), _COMPARE_BI.search(pre)
         if cw:
             ref = cw.group("ref")
             subject = _clean_subject(pre[: cw.start()]) or _clean_subject(pre[cw.end() :])
@@ -469,30 +461,21 @@ class _Extractor:
         prior = clause.claims[-1] if clause.claims else None
         if kind == "rate" and not subject and prior is not None and prior.kind == "change":
             subject, ref = prior.subject, ref or prior.reference
-        if ref is None:
-            ref = self.pending_ref
+        ref = ref or self.pending_ref
         head = None
         if not subject:
             head = self._head(clause)
             subject = head.subject if head else ""
         if ref and not _HAS_FIGURE.search(ref):
             ref = self._printed_base(clause, ref, head) or ref
-        self._add(
-            clause,
-            self._make(kind, subject, m.start(), m.end(), value=value, unit=unit, precision=precision,
-                       direction=direction, reference=ref, flags=flags),
-        )
+        self._emit(clause, kind, subject, fig, direction=direction, reference=ref)
 
     def _printed_base(self, clause: _Clause, ref: str, head: Claim | None) -> str | None:
         """Last year's figure when the clause prints it: ``2023年收入256.54万元``."""
-        year = _YEAR_PREFIX.match(ref)
-        want: str | None = None
-        if year:
-            want = ref
-        elif ref in ("上年", "上年度", "去年") and head is not None:
+        want: str | None = ref if _YEAR_PREFIX.match(ref) else None
+        if want is None and ref in ("上年", "上年度", "去年") and head is not None:
             hy = _YEAR_PREFIX.match(head.subject)
-            if hy:
-                want = f"{int(hy.group(1)) - 1}年"
+            want = f"{int(hy.group(1)) - 1}年" if hy else None
         if want is None:
             return None
         for c in reversed(clause.claims):
@@ -519,7 +502,7 @@ def _strip_parens(local: str) -> tuple[str, bool]:
         if not m:
             return local, ambiguous
         inner = m.group(0)
-        if re.search(r"增|减|上升|下降", inner):
+        if _EITHER_WAY.search(inner):
             ambiguous = True
         else:
             return local, ambiguous
@@ -531,10 +514,9 @@ def _share_parts(local: str) -> tuple[str | None, str | None]:
     i = local.rfind("占")
     if i >= 0 and local[i + 1 : i + 2] not in ("有", "用"):
         ref = local[i + 1 :]
-        ref = re.sub(r"^比", "", ref)
-        ref = re.sub(r"(?:的)?(?:比重|比例)?(?:为|是|达)?$", "", ref)
+        ref = _SHARE_REF_TRIM.sub("", ref.removeprefix("比"))
         return local[:i].removesuffix("所"), ref.strip(_STRIP) or None
-    m = re.search(r"(?:比重|比例)(?:为|是|达)?$", local)
+    m = _SHARE_WORD.search(local)
     if m:
         return local[: m.start()], None
     return None, None
@@ -545,12 +527,13 @@ def extract_claims(
     *,
     section: str | None = None,
     source: Provenance | None = None,
-    line_starts: Sequence[tuple[int, int]] | None = None,
+    line_starts: Sequence[tuple[int, ...]] | None = None,
 ) -> list[Claim]:
     """Every figure stated in ``text``, in reading order.
 
-    ``source`` gives file, page and line of the text's start; with ``line_starts`` (pairs of
-    text offset → source line number, ascending) each claim gets the line it was printed on.
+    ``source`` gives file, page and line of the text's start; with ``line_starts`` (tuples of
+    text offset, source line number and optionally page, ascending by offset) each claim gets
+    the line it was printed on.
     Pure and fast: no I/O, precompiled patterns.
     """
     return _Extractor(text, section, source or Provenance(), line_starts).run()
@@ -572,7 +555,7 @@ def claims_from_sections(sections: Iterable[Section]) -> list[Claim]:
             extract_claims(
                 s.text,
                 section=s.heading,
-                source=s.source.model_copy(update={"raw": ""}),
+                source=replace(s.source, raw=""),
                 line_starts=getattr(s, "line_starts", None),
             )
         )

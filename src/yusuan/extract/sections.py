@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from yusuan.extract.claims import claims_from_sections, normalise_text
 from yusuan.model import (
@@ -43,12 +42,9 @@ __all__ = [
 
 
 class NarrativeSection(Section):
-    """A :class:`Section` that also knows on which source line each part of ``text`` was printed.
-
-    ``line_starts`` holds ``(offset in text, line number, page)`` in ascending offset order;
-    :func:`yusuan.extract.claims.claims_from_sections` uses it to give each claim its own line.
-    It is not part of the serialised model (a Disclosure stores it as a plain Section).
-    """
+    """A :class:`Section` that knows the source line of each part of ``text``: ``line_starts`` is
+    ``(offset in text, line number, page)``, ascending; claims use it for their lines. Not
+    serialised (a Disclosure stores a plain Section)."""
 
     line_starts: list[tuple[int, int, int | None]] = []
 
@@ -60,9 +56,16 @@ _FOOTER_LINE = re.compile(
     r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$"
 )
 # A footer the text layer put inside a line: "…收入35,892.39 ─ 13 ─ 万元…".
-_FOOTER_INLINE = re.compile(r"\s*(?<!\d)[─—–]{1,2}\s*\d{1,3}\s*[─—–]{1,2}(?!\d)\s*|\s+[-－]\s*\d{1,3}\s*[-－]\s+")
+_FOOTER_INLINE = re.compile(
+    r"\s*(?<!\d)[─—–]{1,2}\s*\d{1,3}\s*[─—–]{1,2}(?!\d)\s*|\s+[-－]\s*\d{1,3}\s*[-－]\s+"
+)
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+)+")
-_TOC_PAGE = re.compile(r"(?:\s+|[.…·．_\-]{2,}\s*)\d{1,3}$")
+# a table-of-contents entry's tail: dot leaders and/or a page number
+_TOC_PAGE = re.compile(r"(?:\s*[.…·．_]{2,}\s*\d{0,3}|(?:\s+|[-]{2,}\s*)\d{1,3})$")
+# unnumbered titles of the Shanghai layout: "XX(部门)主要职能", "其他相关情况说明"
+_TITLE = re.compile(
+    r"^(?:名词解释|部门概况|单位概况|.+(?:主要职能|机构设置|名词解释|编制说明|情况说明|概况))$"
+)
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分[:、.]?(.*)$")
 _L1 = re.compile(r"^([一二三四五六七八九十]{1,3})[、.](.+)$")
 _L2 = re.compile(r"^\(([一二三四五六七八九十]{1,3})\)[、.]?(.+)$")
@@ -74,6 +77,7 @@ _ENUM_START = re.compile(
 _TERMINAL = "。!?;:…"
 # Words a title ends with: a line ending so is not half a sentence.
 _TITLE_END = ("通知", "说明", "情况", "目录", "表", "文件", "决定", "办法", "意见", "》", "号", "图")
+_HEADING_END = re.compile(r"(?:说明|情况|目标|职能|任务|构成|设置|预算|支出|收入|经费|解释|表|\([类款项]\))$")
 _PROSE = re.compile(r"。|[,;].*[,;。]|[,;]")
 
 
@@ -86,18 +90,20 @@ class _Item:
 
 
 def _classify(line: Line) -> _Item:
-    cells = [c.strip() for c in line.cells]
-    nonempty = [c for c in cells if c]
-    if not nonempty:
+    cells = line.cells
+    first = cells[0].strip() if cells else ""
+    if len(cells) > 1 and "".join(cells[1:]).strip():
+        return _Item("table", "", line, tabbed=True)
+    if not first:
         return _Item("blank", "", line)
-    if len(nonempty) >= 2 or not cells[0]:
-        return _Item("table", line.text, line, tabbed=True)
-    text = _BULLET.sub("", nonempty[0].replace("**", "")).strip()
+    bare = first.replace("*", "").replace(" ", "")
+    if _FOOTER_LINE.match(bare):
+        return _Item("footer", first, line)
+    text = _BULLET.sub("", first.replace("**", "")).strip()
     if not text:
         return _Item("blank", "", line)
-    if _FOOTER_LINE.match(text.replace(" ", "")) or _FOOTER_LINE.match(text):
-        return _Item("footer", text, line)
     text = _FOOTER_INLINE.sub("", text)
+    # one filled cell followed by empty ones: text, but marked (TOC entries and table debris look so)
     return _Item("text", text, line, tabbed=len(cells) > 1)
 
 
@@ -119,6 +125,8 @@ def _parse_heading(text: str, *, sub: bool, l3: bool) -> _Heading | None:
         return _Heading(0, f"第{m.group(1)}部分", text)
     if _APPENDIX.match(t) and "。" not in t and "," not in t:
         return _Heading(0, "附件", text)
+    if _TITLE.search(t) and len(t) <= 40 and not _ENUM_START.match(t) and not re.search(r"[。,;:!?、]", t):
+        return _Heading(0, t, text)
     if not sub:
         return None
     for level, rx in ((1, _L1), (2, _L2), (3, _L3)):
@@ -164,15 +172,12 @@ class _Open:
         if join and self.paragraphs:
             prev = self.paragraphs[-1]
             glue = " " if prev[-1:].isascii() and prev[-1:].isalnum() and text[:1].isascii() else ""
-            self.line_starts.append((self.length + len(glue), line.lineno, line.page))
             self.paragraphs[-1] = prev + glue + text
-            self.length += len(glue) + len(text)
         else:
-            if self.paragraphs:
-                self.length += 1
-            self.line_starts.append((self.length, line.lineno, line.page))
+            glue = "\n" if self.paragraphs else ""
             self.paragraphs.append(text)
-            self.length += len(text)
+        self.line_starts.append((self.length + len(glue), line.lineno, line.page))
+        self.length += len(glue) + len(text)
         self.prev_text = text
 
     def close(self) -> NarrativeSection:
@@ -180,7 +185,9 @@ class _Open:
             heading=self.heading.text,
             path=self.path,
             text="\n".join(self.paragraphs),
-            source=Provenance(file=self.file, page=self.line.page, line=self.line.lineno, raw=self.heading.text),
+            source=Provenance(
+                file=self.file, page=self.line.page, line=self.line.lineno, raw=self.heading.text
+            ),
             end_line=self.last_line,
             line_starts=self.line_starts,
         )
@@ -188,9 +195,11 @@ class _Open:
 
 def _should_join(prev: str, cur: str, *, gap: bool, page_break: bool) -> bool:
     """Whether ``cur`` continues the sentence ``prev`` left open."""
-    p = prev.rstrip()
-    if not p or p[-1] in _TERMINAL or p[-1] in "。！？；：" or (p[0] in "(（" and p[-1] in ")）"):
+    p = normalise_text(prev)
+    if not p or p[-1] in _TERMINAL:
         return False
+    if p[0] == "(" and p[-1] == ")" and p.count("(") == 1 and p.count(")") == 1:
+        return False  # a parenthesised note on its own line: "(项目绩效目标表公开情况见附件)"
     if _ENUM_START.match(normalise_text(cur)):
         return False
     if not gap or page_break:
@@ -202,64 +211,64 @@ def _should_join(prev: str, cur: str, *, gap: bool, page_break: bool) -> bool:
 def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
     """The narrative sections of a document, in order.
 
-    Promises: one section per heading (parts 第X部分, 一、, (一), short 1、 sub-headings, appended
-    documents as path ``["附件"]``); ``path`` is the outline position (``["第三部分", "五", "(一)"]``);
-    ``text`` is the prose between this heading and the next, paragraphs separated by newlines,
-    without page footers, table rows or the debris around tables; ``source.line`` is the
-    heading's line and ``end_line`` the last line before the next heading. The table of contents
-    is skipped. Returns :class:`NarrativeSection` objects (Sections that also map text offsets to
-    lines).
+    Promises: one :class:`NarrativeSection` per heading (第X部分, unnumbered titles such as
+    其他相关情况说明, 一、, (一), short 1、, appended documents as ``["附件"]``); ``path`` is the
+    outline position (``["第三部分", "五", "(一)"]``); ``text`` the prose up to the next heading,
+    paragraphs on lines, without page footers, table rows or table debris; ``source.line`` the
+    heading's line, ``end_line`` the last line before the next heading. The contents are skipped.
     """
     items = [_classify(line) for line in lines]
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
     current: _Open | None = None
     preamble: list[_Item] = []
-    toc = False
+    toc = toc_styled = glossary = gap = page_break = skip_next = False
     toc_first: str | None = None
     toc_count = 0
-    glossary = False
-    gap = False
-    page_break = False
     last_page: int | None = None
-    skip_next = False
 
     for idx, it in enumerate(items):
         if skip_next:
             skip_next = False
             continue
-        if current is not None and it.kind != "blank":
-            current.last_line = it.line.lineno
         if it.kind == "blank":
             gap = True
             continue
         if it.kind == "footer":
             page_break = True
+            if current is not None:
+                current.last_line = it.line.lineno
             continue
         if it.line.page is not None and last_page is not None and it.line.page != last_page:
             page_break = True
         last_page = it.line.page
 
         if toc:
-            entry = normalise_text(_TOC_PAGE.sub("", it.text.split("\t")[0]))
+            # The contents end where a line stops looking like an entry: after entries with page
+            # numbers, the first line without; else a repeat of the first entry, or prose.
+            entry = normalise_text(_TOC_PAGE.sub("", it.line.cells[0].strip()))
             toc_count += 1
-            is_prose = it.kind == "text" and ("。" in it.text or len(it.text) > 40)
-            if toc_first is None and entry:
+            if it.tabbed or _TOC_PAGE.search(it.text):
+                toc_styled, toc_first = True, toc_first or entry
+                continue
+            is_prose = "。" in entry or len(entry) > 40
+            if toc_first is None and not is_prose:
                 toc_first = entry
                 continue
-            if not (is_prose or (entry == toc_first and not it.tabbed) or toc_count > 200):
+            if not (is_prose or toc_styled or entry == toc_first or toc_count > 200):
                 continue
             toc = False
         if it.kind == "table":
             if current is not None:
                 current.table_mode = True
                 current.prev_text = None
+                current.last_line = it.line.lineno
             gap = page_break = False
             continue
 
         text = it.text
         if normalise_text(text) == "目录":
-            toc, toc_first, toc_count = True, None, 0
+            toc, toc_first, toc_count, toc_styled = True, None, 0, False
             continue
         in_table = current is not None and current.table_mode
         heading = None
@@ -275,19 +284,20 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
             stack.append((heading.level, heading.key))
-            if heading.level == 0:
-                glossary = "名词解释" in normalise_text(heading.text)
-            elif heading.level == 1 and "名词解释" in normalise_text(heading.text):
-                glossary = True
+            # numbered lines under 名词解释 are entries, not headings
+            if heading.level <= 1:
+                glossary = "名词解释" in normalise_text(heading.text) or (heading.level == 1 and glossary)
             current = _Open(heading, [k for _, k in stack], it.line, file)
             gap = page_break = False
             continue
         if current is None:
             preamble.append(it)
             continue
+        current.last_line = it.line.lineno
         if current.table_mode:
-            # After a table, keep only lines that read as prose: captions, 填报人, OCR debris go.
-            if not _PROSE.search(normalise_text(text)) or len(text) < 12:
+            # After a table, keep only lines that read as prose: captions, 填报人, OCR debris and
+            # rows with empty trailing cells go.
+            if it.tabbed or not _PROSE.search(normalise_text(text)) or len(text) < 12:
                 continue
             current.table_mode = False
         join = current.prev_text is not None and _should_join(
@@ -308,35 +318,30 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
 
 
 def _confirm_heading(h: _Heading, items: list[_Item], idx: int) -> tuple[_Heading | None, bool]:
-    """Tell a numbered heading from a numbered paragraph whose first printed line looks like one.
-
-    Returns the heading (None for a paragraph) and whether the next line was merged into it
-    (a long heading wrapped onto a second, short line).
-    """
+    """Tell a numbered heading from a numbered paragraph whose first printed line looks like one:
+    the heading (None for a paragraph) and whether the next, short line was merged into it."""
     nxt = items[idx + 1] if idx + 1 < len(items) else None
     if nxt is None or nxt.kind != "text" or len(normalise_text(h.text)) < 22:
         return h, False
     nt = normalise_text(nxt.text)
-    if _ENUM_START.match(nt) or _parse_heading(nxt.text, sub=True, l3=False):
+    nh = _parse_heading(nxt.text, sub=True, l3=False)
+    if _ENUM_START.match(nt) or (nh is not None and nh.key != nt):  # numbered, or a part
         return h, False
     if len(nt) <= 12 and not re.search(r"[。;,:]", nt):
         merged = _Heading(h.level, h.key, h.text + nxt.text)
         return merged, True
-    return None, False
+    # A long line running into prose is a heading only if it ends like a title does.
+    return (h, False) if _HEADING_END.search(normalise_text(h.text)) else (None, False)
 
 
 # --- reading particular sections -----------------------------------------------------------
 
 
-def _find(sections: Sequence[Section], pattern: str) -> int | None:
-    rx = re.compile(pattern)
+def _find(sections: Sequence[Section], word: str) -> int | None:
+    """The first section of the department's own narrative whose heading names ``word``."""
     for i, s in enumerate(sections):
-        if s.path and s.path[0] == "附件":
-            continue
         h = normalise_text(s.heading)
-        if "名词解释" in h:
-            continue
-        if rx.search(h):
+        if word in h and "名词解释" not in h and s.path[:1] != ["附件"]:
             return i
     return None
 
@@ -360,25 +365,26 @@ def _text(sub: Sequence[Section]) -> str:
 def _to_amount(c: Claim) -> Amount | None:
     if c.unit not in ("万元", "元"):
         return None
-    return Amount(value=c.value, unit=c.unit, precision=c.precision, raw=c.raw, source=c.source, flags=c.flags)
+    return Amount(
+        value=c.value, unit=c.unit, precision=c.precision, raw=c.raw, source=c.source, flags=c.flags
+    )
 
 
 def _stated_amounts(claims: Sequence[Claim]) -> list[Claim]:
     """Amounts the text states for this year (not last year's base, not a threshold)."""
-    return [
-        c
-        for c in claims
-        if c.kind == "amount" and not ({"comparison_base", "threshold"} & set(c.flags)) and c.unit in ("万元", "元")
-    ]
+    skip = {"comparison_base", "threshold"}
+    return [c for c in claims if c.kind == "amount" and c.unit in ("万元", "元") and not skip & set(c.flags)]
 
 
 def extract_three_public(sections: Sequence[Section]) -> ThreePublicExplanation | None:
     """The "三公"经费 section (with its sub-sections) and every figure it states; None if absent."""
-    i = _find(sections, r"三公")
+    i = _find(sections, "三公")
     if i is None:
         return None
     sub = _subtree(sections, i)
-    return ThreePublicExplanation(text=_text(sub), claims=claims_from_sections(sub), source=sections[i].source)
+    return ThreePublicExplanation(
+        text=_text(sub), claims=claims_from_sections(sub), source=sections[i].source
+    )
 
 
 def extract_admin_running_costs(sections: Sequence[Section]) -> Amount | None:
@@ -387,7 +393,7 @@ def extract_admin_running_costs(sections: Sequence[Section]) -> Amount | None:
     Taken from the 机关运行经费 section (the first amount named 机关运行经费 there, else its first
     amount); without such a section, from any section's amount named 机关运行经费.
     """
-    i = _find(sections, r"机关运行经费")
+    i = _find(sections, "机关运行经费")
     if i is not None:
         amounts = _stated_amounts(claims_from_sections(_subtree(sections, i)))
         named = [c for c in amounts if "机关运行经费" in c.subject]
@@ -405,7 +411,7 @@ _NO_PROCUREMENT = re.compile(r"(?:无|没有|未安排|未编制|不涉及)(?:�
 def extract_procurement(sections: Sequence[Section]) -> ProcurementBudget | None:
     """政府采购: total and 货物 / 工程 / 服务 amounts as printed; ``none_stated`` when the text says
     there is no procurement budget (无政府采购预算). None when there is no such section."""
-    i = _find(sections, r"政府采购")
+    i = _find(sections, "政府采购")
     if i is None:
         return None
     sub = _subtree(sections, i)
@@ -431,30 +437,26 @@ def extract_procurement(sections: Sequence[Section]) -> ProcurementBudget | None
 _AS_OF = re.compile(r"截[至止](\d{4})年(\d{1,2})月(\d{1,2})日")
 _QUOTA = re.compile(r"编制(?:数)?(?:为)?(\d+)辆")
 _ACTUAL = re.compile(r"(?:实有|共有)(?:公务用?车|车辆)?(?:数)?(?:为)?(\d+)辆")
-_EQUIPMENT = re.compile(r"(\d+)万元(?:\([^)]*\))?(?:及)?以上的?(?:通用)?设备(\d+)台")
+_EQUIPMENT = re.compile(r"(\d+)万元(?:\([^)]*\))?(?:及)?以上的?(?:通用)?设备(?:\([^)]*\))?(\d+)台")
 
 
 def extract_state_assets(sections: Sequence[Section]) -> StateAssets | None:
     """国有资产占有使用情况: the date, official vehicles (编制 / 实有 / by category), office floor
     area (m²) and counts of equipment above a value, as printed. None when there is no such section."""
-    i = _find(sections, r"国有资产")
+    i = _find(sections, "国有资产")
     if i is None:
         return None
     sub = _subtree(sections, i)
-    text = _text(sub)
+    text, claims = _text(sub), claims_from_sections(sub)
     norm = normalise_text(text)
-    claims = claims_from_sections(sub)
-    as_of = None
     m = _AS_OF.search(norm)
-    if m:
-        as_of = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    as_of = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
     vehicles = None
-    categories = {
-        c.subject: int(c.value)
-        for c in claims
-        if c.kind == "count" and c.unit == "辆" and c.value is not None
-        and c.subject.endswith("用车") and "编制" not in c.subject and c.subject != "公务用车"
-    }
+    cars = [c for c in claims if c.unit == "辆" and c.value is not None and c.subject.endswith("用车")]
+    categories: dict[str, int] = {}
+    for c in cars:  # the first mention: a later one may be this year's purchases
+        if "编制" not in c.subject and c.subject != "公务用车":
+            categories.setdefault(c.subject, int(c.value))  # type: ignore[arg-type]
     quota, actual = _QUOTA.search(norm), _ACTUAL.search(norm)
     if quota or actual or categories:
         vehicles = VehicleCounts(
@@ -462,23 +464,21 @@ def extract_state_assets(sections: Sequence[Section]) -> StateAssets | None:
             actual=int(actual.group(1)) if actual else None,
             by_category=categories,
         )
-    area: Decimal | None = None
     areas = [c for c in claims if c.unit in ("平方米", "㎡", "m²") and "面积" in c.subject]
-    pick = next((c for c in areas if "办公用房" in c.subject), areas[0] if areas else None)
-    if pick is not None:
-        area = pick.value
-    equipment = {th: int(n) for th, n in _EQUIPMENT.findall(norm)}
+    area = next((c for c in areas if "办公用房" in c.subject), areas[0] if areas else None)
     return StateAssets(
         as_of=as_of,
         vehicles=vehicles,
-        office_floor_area_m2=area,
-        equipment_over=equipment,
+        office_floor_area_m2=area.value if area else None,
+        equipment_over={th: int(n) for th, n in reversed(_EQUIPMENT.findall(norm))},
         text=text,
         source=sections[i].source,
     )
 
 
-_ENTRY = re.compile(r"^([一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*(.*)$")
+_ENTRY = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、.．])\s*(.*)$"
+)
 _TERM_VERB = re.compile(r"是指|系指|是对|指|是")
 
 
@@ -509,11 +509,9 @@ def extract_glossary(sections: Sequence[Section]) -> list[GlossaryEntry]:
         for para in s.text.split("\n"):
             line = next((ln for o, ln, _ in reversed(starts) if o <= offset), s.source.line)
             offset += len(para) + 1
-            m = _ENTRY.match(normalise_text(para[:6]) + para[6:]) if para else None
-            if m and len(m.group(1)) <= 3:
-                rest = para[para.find(m.group(1)) + len(m.group(1)) + 1 :].strip()
-                term, definition = _split_term(rest) if rest else ("", "")
-                entries.append([term, definition, line])
+            m = _ENTRY.match(para)
+            if m:
+                entries.append([*(_split_term(m.group(1)) if m.group(1) else ("", "")), line])
             elif entries:
                 e = entries[-1]
                 if not e[0]:
@@ -522,11 +520,13 @@ def extract_glossary(sections: Sequence[Section]) -> list[GlossaryEntry]:
                     e[1] = (e[1] + para).strip()
         for term, definition, line in entries:
             if term:
-                out.append(GlossaryEntry(
-                    term=term.strip(" :：*"),
-                    definition=definition,
-                    source=Provenance(file=s.source.file, page=s.source.page, line=line),
-                ))
+                out.append(
+                    GlossaryEntry(
+                        term=term.strip(" :：*"),
+                        definition=definition,
+                        source=Provenance(file=s.source.file, page=s.source.page, line=line),
+                    )
+                )
     return out
 
 
@@ -540,25 +540,25 @@ def no_purchase_catalog_stated(sections: Sequence[Section]) -> bool:
 
 _CODE = re.compile(r"^([A-Z](?:\d{2}){0,3})$")
 _CODE_AND_NAME = re.compile(r"^([A-Z](?:\d{2}){0,3})\s+(\S.*)$")
-_HEADER = re.compile(r"^代码")
 _CJK = re.compile(r"[\u4e00-\u9fff()（）]+")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _NEXT_CODE = re.compile(r"\s[A-Z]\d{2,6}\s")
 
 
-def _code_of(cell: str) -> tuple[str | None, str]:
-    """(code, name printed in the same cell) of a catalog row's first cell."""
+def _code_of(cell: str) -> tuple[str | None, str, bool]:
+    """(code, name printed in the same cell, whether later rows ran into the cell)."""
     c = cell.strip()
     compact = c.replace(" ", "")
     if _CODE.match(compact):
-        return compact, ""
+        return compact, "", False
     m = _CODE_AND_NAME.match(c)
     if m:
         name = m.group(2)
         nxt = _NEXT_CODE.search(" " + name + " ")
         if nxt:  # the text layer ran several rows together: keep this row's part only
-            name = name[: max(0, nxt.start() - 1)]
-        return m.group(1), name.strip()
-    return None, ""
+            return m.group(1), name[: max(0, nxt.start() - 1)].strip(), True
+        return m.group(1), name.strip(), False
+    return None, "", False
 
 
 def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseCatalogItem]:
@@ -574,43 +574,46 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
     group: str | None = None
     seen: set[tuple[str | None, str]] = set()
     for line in lines:
+        if not started:
+            # cheap test first: most of a document comes before the catalog
+            if "代码" in line.cells[0] and line.cells[0].replace(" ", "").startswith("代码"):
+                started = any("目录" in c for c in line.cells[1:])
+            continue
         cells = [c.strip() for c in line.cells]
         nonempty = [c for c in cells if c]
         if not nonempty:
             continue
         first = cells[0]
-        if _HEADER.match(first.replace(" ", "")) and any("目录" in c for c in cells[1:]):
-            started = True
-            continue
-        if not started:
+        if first.replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:]):
             continue
         if len(cells) == 1:
             if _FOOTER_LINE.match(first.replace("*", "").strip()):
                 continue
             break  # a prose line: the catalog is over
-        code, name = _code_of(first)
+        code, name, run_on = _code_of(first)
         if code is not None:
             level = 1 + (len(code) - 1) // 2
             if not name:
                 by_level = cells[level] if level < len(cells) else ""
-                name = by_level if _CJK.search(by_level) else next(
-                    (c for c in cells[1:] if _CJK.search(c)), ""
+                name = (
+                    by_level if _CJK.search(by_level) else next((c for c in cells[1:] if _CJK.search(c)), "")
                 )
-            else:
+            elif not run_on:  # the rest of a name wrapped into the next cell
                 name = name + "".join(c for c in cells[1:] if _CJK.search(c))
-            name = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", name).strip()
+            name = _CJK_GAP.sub("", name).strip()
             if (group, code) in seen:
                 continue
             seen.add((group, code))
-            out.append(PurchaseCatalogItem(
-                code=code,
-                name=name,
-                level=level,
-                parent=code[:-2] if level > 2 else ("A" if level == 2 else None) if code[0] == "A" else
-                (code[:-2] if level > 1 else None),
-                group=group,
-                source=Provenance(file=file, page=line.page, line=line.lineno, raw=line.text),
-            ))
+            out.append(
+                PurchaseCatalogItem(
+                    code=code,
+                    name=name,
+                    level=level,
+                    parent=code[:-2] if level > 1 else None,
+                    group=group,
+                    source=Provenance(file=file, page=line.page, line=line.lineno, raw=line.text),
+                )
+            )
             continue
         # A department group line, its name often split over cells by the text layer.
         if not first or re.search(r"\d{3,}", line.text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -236,8 +237,12 @@ class GlossaryEntry(BaseModel):
     source: Provenance = Field(default_factory=Provenance)
 
 
-class PurchaseCatalogItem(BaseModel):
-    """A node of the 政府购买服务指导性目录 code tree (A → A15 → A1502 → A150201)."""
+@dataclass(slots=True)
+class PurchaseCatalogItem:
+    """A node of the 政府购买服务指导性目录 code tree (A → A15 → A1502 → A150201).
+
+    A dataclass like Amount: a document can append a province's whole catalog (thousands of rows).
+    """
 
     code: str
     name: str
@@ -245,7 +250,7 @@ class PurchaseCatalogItem(BaseModel):
     parent: str | None = None
     #: the department group the node was listed under
     group: str | None = None
-    source: Provenance = Field(default_factory=Provenance)
+    source: Provenance = field(default_factory=Provenance)
 
 
 class ExtractionIssue(BaseModel):
