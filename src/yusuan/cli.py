@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -104,6 +104,152 @@ def export(
         rows, cols = ex.meta_rows(d), ex.META_COLUMNS
     _write(output, ex.render(rows, cols, fmt.value, section.value))
     typer.echo(tr(f"已写出 {len(rows)} 行到 {output}", f"wrote {len(rows)} rows to {output}"), err=True)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class MinSeverity(StrEnum):
+    error = "error"
+    warning = "warning"
+    notice = "notice"
+
+
+_FORMAT_BY_SUFFIX = {".txt": "text", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+
+
+def _select_rules(specs: list[str] | None):
+    """The rules named by ``--rules`` (ids, slugs or families, comma-separated); all when none."""
+    from yusuan.check.engine import select_rules
+    from yusuan.check.rules import BY_ID, RETIRED, RULES
+
+    slugs = {r.slug for r in RULES}
+    wanted = []
+    for spec in specs or []:
+        for item in spec.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            item = item if item in slugs else item.upper()
+            if item in RETIRED and item not in BY_ID:
+                new = RETIRED[item]
+                if new not in BY_ID:
+                    raise _fail(ValueError(tr(f"{item} 已停用: {new}", f"{item} is retired: {new}")))
+                typer.echo(tr(f"{item} 已停用,改用 {new}", f"{item} is retired, using {new}"), err=True)
+                item = new
+            wanted.append(item)
+    try:
+        return select_rules(RULES, wanted)
+    except KeyError as e:
+        msg = tr(
+            f"未知的规则: {e.args[0]}(用 yusuan rules 查看全部规则编号)",
+            f"unknown rules: {e.args[0]} (list them with `yusuan rules`)",
+        )
+        raise _fail(ValueError(msg)) from None
+
+
+def _width() -> int:
+    import shutil
+
+    if not sys.stdout.isatty():
+        return 100
+    return max(80, min(120, shutil.get_terminal_size((100, 24)).columns))
+
+
+_FILES_HELP = "公开文件(可多个文件组成一份公开) / the disclosure's files"
+_FORMAT_HELP = "text | json | csv | html;默认按 -o 的扩展名 / default: from -o, else text"
+_RULES_HELP = "只运行这些规则:编号、slug或类别,逗号分隔 / ids, slugs or families, comma-separated"
+_MIN_SEVERITY_HELP = (
+    "只列出此级别及以上的发现;notice 逐条列出舍入差异 / list findings at this level and above; "
+    "notice lists each rounding difference"
+)
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help=_FILES_HELP)],
+    fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="写出报告 / write the report")] = None,
+    rule_ids: Annotated[list[str] | None, typer.Option("--rules", help=_RULES_HELP)] = None,
+    min_severity: Annotated[
+        MinSeverity | None, typer.Option("--min-severity", help=_MIN_SEVERITY_HELP)
+    ] = None,
+) -> None:
+    """检查公开文件并报告问题 / check a disclosure and report what is wrong.
+
+    退出码 / exit code: 0 无错误 / no errors; 1 有错误或规则出错 / errors found or a rule failed;
+    2 输入无法使用或参数错误 / unusable input or bad arguments.
+    """
+    from yusuan.check.engine import run
+    from yusuan.report.text import ReportOptions
+
+    rules = _select_rules(rule_ids)
+    if fmt is not None:
+        kind = fmt.value
+    else:
+        kind = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
+    d = _parse(files)
+    result = run(d, rules)
+    opts = ReportOptions(min_severity=min_severity.value if min_severity else None, debug=_state["debug"])
+    if kind == "json":
+        from yusuan.report.jsonout import render_json
+
+        data = render_json(result, opts)
+    elif kind == "csv":
+        from yusuan.report.csvout import render_csv
+
+        data = render_csv(result, opts)
+    elif kind == "html":
+        from yusuan.report.html import render_html
+
+        data = render_html(result, rules, opts).encode("utf-8")
+    else:
+        from yusuan.report.text import render_text
+
+        data = render_text(result, rules, opts, width=_width() if not output else 100).encode("utf-8")
+    if output:
+        _write(output, data)
+        c = result.counts()
+        e, w, n = c["findings_error"], c["findings_warning"], c["findings_notice"]
+        typer.echo(
+            tr(
+                f"已写出{kind}报告到 {output}: 错误 {e} · 警告 {w} · 提示 {n}",
+                f"wrote the {kind} report to {output}: {e} errors, {w} warnings, {n} notices",
+            ),
+            err=True,
+        )
+    else:
+        typer.echo(data, nl=False)
+    if result.has_errors or any(o.status == "error" for o in result.outcomes):
+        raise typer.Exit(1)
+
+
+@app.command("rules")
+def rules_(
+    rule_id: Annotated[str | None, typer.Argument(help="规则编号或slug / a rule id or slug")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出规则参考 / print the reference")] = False,
+) -> None:
+    """列出检查规则,或显示一条规则 / list the rules, or show one."""
+    from yusuan.check.rules import BY_ID, RETIRED, RULES
+    from yusuan.report import ruledoc
+
+    if rule_id is None:
+        typer.echo((ruledoc.generate() if markdown else ruledoc.catalogue_text()).encode("utf-8"), nl=False)
+        return
+    rid = rule_id.upper()
+    rule = BY_ID.get(rid) or next((r for r in RULES if r.slug == rule_id), None)
+    if rule is None:
+        if rid in RETIRED:
+            msg = tr(f"规则 {rid} 已停用: {RETIRED[rid]}", f"rule {rid} is retired: {RETIRED[rid]}")
+        else:
+            msg = tr(f"没有规则 {rule_id}(见 yusuan rules)", f"no rule {rule_id} (see `yusuan rules`)")
+        raise _fail(ValueError(msg))
+    text = ruledoc.rule_markdown(rule) if markdown else ruledoc.rule_text(rule, _width())
+    typer.echo(text.encode("utf-8"), nl=False)
 
 
 def main() -> None:

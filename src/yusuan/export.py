@@ -131,6 +131,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         raise FileNotFoundError(f"{parent}: output folder does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
     try:
+        # mkstemp creates the file owner-only; give it the mode an ordinary new file gets
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
