@@ -15,6 +15,7 @@ from typing import NamedTuple
 # a sign, and full-width digits already normalised.
 _NUMBERISH = re.compile(r"^[-+]?[\d\s,，.．]*\d[\d\s,，.．]*$")
 _CLEAN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_SPLIT = re.compile(r"\d\s+[\d.,]|[.,]\s+\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 
@@ -40,9 +41,12 @@ def parse_number(raw: str) -> Parsed:
     flags: list[str] = []
     if not _NUMBERISH.match(text):
         return Parsed(None, 0, ("not_a_number",))
-    if re.search(r"\d\s+[\d.,]|[.,]\s+\d", text):
-        flags.append("digits_split")
-    compact = re.sub(r"\s+", "", text).replace("，", ",")
+    if " " in text or "\t" in text:
+        if _SPLIT.search(text):
+            flags.append("digits_split")
+        compact = "".join(text.split()).replace("，", ",")
+    else:
+        compact = text.replace("，", ",")
     if not _CLEAN.match(compact):
         return Parsed(None, 0, (*flags, "malformed"))
     if "," in compact:

@@ -42,7 +42,7 @@ _PLACEHOLDER = re.compile(r"^[-—_–~·.。,，*]+$")
 
 def compact(text: str) -> str:
     """A printed name with all whitespace removed."""
-    return _WS.sub("", text)
+    return "".join(text.split())
 
 
 @dataclass
@@ -376,8 +376,11 @@ def _read_block(block: _Block, number: int, unit: str, reader: _Reader) -> Table
                 continue
         if _is_index_row(cells):
             continue
-        if any(_UNIT.search(compact(c)) or _DEPT.search(c.strip()) for c in ne) and not any(
-            _is_amount_shaped(c) for c in ne
+        joined = "".join(ne)
+        if (
+            ("单位" in joined or "部门" in joined or "名称" in joined)
+            and any(_UNIT.search(compact(c)) or _DEPT.search(c.strip()) for c in ne)
+            and not any(_is_amount_shaped(c) for c in ne)
         ):
             continue  # 编制部门:… ⇥ 单位:元 on one line
         if not data and not _is_data_line(cells):
@@ -442,6 +445,8 @@ def _values(
 ) -> dict[str, Amount]:
     values: dict[str, Amount] = {}
     for i in range(lo, min(hi, len(cells))):
+        if not cells[i] or cells[i].isspace():
+            continue  # most cells of a table are empty
         role, key = layout.roles[i] if i < len(layout.roles) else ("unknown", None)
         if role != "amount" or key is None:
             if role == "unknown" and cells[i].strip() and looks_numeric(cells[i]) and i >= lo:
