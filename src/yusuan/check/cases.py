@@ -153,7 +153,8 @@ def _apply(d: Disclosure, op: dict[str, Any]) -> None:
     if "drop_table" in op:
         d.tables = [t for t in d.tables if t.kind != op["drop_table"]]
     elif "drop" in op:
-        setattr(d, op["drop"], type(getattr(d, op["drop"]))())
+        current = getattr(d, op["drop"])
+        setattr(d, op["drop"], [] if isinstance(current, list) else None)
     elif "meta" in op:
         for k, v in op["meta"].items():
             setattr(d.meta, k, v)

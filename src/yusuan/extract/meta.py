@@ -36,23 +36,47 @@ def _scope(text: str) -> str | None:
     return None
 
 
+_PART_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、|^目\s*录")
+_ORG_END = re.compile(
+    r"(?:局|厅|委员会|委|办公室|办公厅|办事处|中心|院|馆|所|站|队|部|会|政府|法院|检察院|学校|大学|街道|社|处|署|园|台|室)$"
+)
+
+
+def _title_candidates(head: list[Line]) -> list[tuple[str, Line]]:
+    """The cover's title, often printed over two or three lines: windows of 1–3 consecutive
+    one-cell lines, with part headings and contents entries left out."""
+    singles = [ln for ln in head[:40] if len([c for c in ln.cells if c.strip()]) == 1]
+    out = []
+    for i, ln in enumerate(singles):
+        for k in (1, 2, 3):
+            window = singles[i : i + k]
+            if len(window) < k or any(_PART_PREFIX.match(re.sub(r"\s+", "", w.text)) for w in window):
+                break
+            if k > 1 and (window[-1].page != ln.page or window[-1].lineno - window[0].lineno > k + 1):
+                break
+            text = "".join(re.sub(r"\s+", "", w.text) for w in window)
+            if len(text) <= 80:
+                out.append((text, ln))
+    return out
+
+
 def extract_meta(lines: list[Line], files: list[str], department_hint: str | None) -> Meta:
     """Read the metadata from the first lines (the cover and the title) and the tables."""
     meta = Meta(source_files=list(files))
     evidence: dict[str, Provenance] = {}
     head = [ln for ln in lines[:400] if not ln.is_blank]
     title_line = None
-    for ln in head[:40]:
-        t = re.sub(r"\s+", "", ln.cells[0] if ln.cells else "")
-        if len([c for c in ln.cells if c.strip()]) == 1 and _YEAR.search(t) and _kind(t) and len(t) <= 80:
-            title_line = ln
+    title = ""
+    for text, ln in _title_candidates(head):
+        if _YEAR.search(text) and _kind(text):
+            title_line, title = ln, text
             break
     if title_line is not None:
-        title = re.sub(r"\s+", "", title_line.text)
         meta.title = title
         src = Provenance(file=title_line.file, page=title_line.page, line=title_line.lineno, raw=title_line.text)
         evidence["title"] = src
-        if m := _YEAR.search(title):
+        m = _YEAR.search(title)
+        if m:
             meta.year = int(m.group(1))
             evidence["year"] = src
         meta.kind = _kind(title)  # type: ignore[assignment]
@@ -61,7 +85,10 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
             meta.scope = scope  # type: ignore[assignment]
             evidence["scope"] = src
         before_year = title[: m.start()] if m else title
-        if org := _ORG_NAME.match(before_year):
+        if _ORG_END.search(before_year) and len(before_year) >= 4:
+            meta.department = before_year
+            evidence["department"] = src
+        elif org := _ORG_NAME.match(before_year):
             meta.department = org.group(1)
             evidence["department"] = src
     if department_hint and (meta.department is None or meta.department != department_hint):

@@ -102,23 +102,26 @@ def find_table_blocks(lines: list[Line]) -> list[_Block]:
 def _followed_by_table(lines: list[Line], i: int) -> bool:
     """A title is a table's when a table follows it, not another entry of a table of contents.
 
-    Contents entries come with a page number in a second cell and are followed by more entries;
-    a table's title is followed by its 部门名称 / 单位 lines or a header of three or more cells.
+    Contents entries are followed by more entries (one cell each, or with a page number); a
+    table's title is followed, within a few lines, by its 部门名称 / 单位 line, its header or rows
+    (two or more filled cells), or its empty-table note — before any other title.
     """
-    if len(_nonempty(lines[i])) != len([c for c in lines[i].cells if c.strip()]) or len(lines[i].cells) > 1:
-        seen = 0
-        for line in lines[i + 1 : i + 12]:
-            ne = _nonempty(line)
-            if not ne:
-                continue
-            seen += 1
-            t = compact(ne[0])
-            if len(ne) >= 3 or _DEPT.search(ne[0]) or _UNIT.search(t):
-                return True
-            if seen >= 4:
-                break
-        return False
-    return True
+    seen = 0
+    for line in lines[i + 1 : i + 16]:
+        ne = _nonempty(line)
+        if not ne:
+            continue
+        seen += 1
+        t = compact(ne[0])
+        if _DEPT.search(ne[0]) or _UNIT.search(t) or _EMPTY_NOTE.search(t):
+            return True
+        if len(ne) >= 2 and not (len(ne) == 2 and _INDEX_ROW.match(compact(ne[1]))):
+            return len(ne) >= 3 or not looks_like_title(ne[0])
+        if len(ne) == 1 and looks_like_title(t) and classify_title(t) is not None:
+            return False  # another title first: a list of titles
+        if seen >= 6:
+            break
+    return False
 
 
 def _printed_no(lines: list[Line], i: int) -> str | None:
@@ -182,7 +185,15 @@ def _layout(kind: TableKind, header: list[list[str]]) -> _Layout:
     for i in range(width):
         parts = [compact(h[i]) for h in header if i < len(h) and h[i].strip()]
         labels.append("".join(parts))
-    roles = [column_role(lab) for lab in labels]
+    roles = []
+    for i, lab in enumerate(labels):
+        # the lowest header cell names the column; a group title above it (一般公共预算支出 over
+        # 合计 / 基本支出 / 项目支出) only helps when the lowest cell says nothing by itself
+        bottom = next((compact(h[i]) for h in reversed(header) if i < len(h) and h[i].strip()), "")
+        role, whole = column_role(bottom), column_role(lab)
+        if role[0] != "amount" and whole[0] == "amount":
+            role = whole  # 经营收入 under 事业单位: the whole label names the column
+        roles.append(role if role[0] != "unknown" else whole)
     for i in range(width):
         # a code column whose header is 类 / 款 / 项 under a spanning group title keeps its role
         parts = [compact(h[i]) for h in header if i < len(h) and h[i].strip()]

@@ -24,8 +24,8 @@ class EconomicSubclassUnderWrongClass(Rule):
         "表{table_no}《{title}》“{name}”列在“{under}”下,按现行经济分类应属 {expected_code} {expected_name}"
     )
     message_en = (
-        "table {table_no} ({title}) '{name}' is listed under '{under}'; in the current economic classifica"
-        "tion "
+        "table {table_no} ({title}) '{name}' is listed under '{under}'; in the current economic "
+        "classification "
         "it belongs to {expected_code} {expected_name}"
     )
     rationale = (

@@ -11,7 +11,7 @@ from yusuan.catalog.tables import COLUMN_KEYS
 from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicable, Rule
 from yusuan.check.rules._class_util import compact_name
 from yusuan.check.rules._struct_util import content_tables, has_data, table_doubtful
-from yusuan.model import Amount, Claim, Disclosure, Provenance, Table
+from yusuan.model import Amount, Claim, Disclosure, Provenance, Row, Table
 
 # What each kind of empty-able table is about, as the narrative names it, and which fund column or
 # summary row of the other tables carries its money.
@@ -40,19 +40,21 @@ class _Evidence:
     source: Provenance
 
 
-def _positive(a: Amount | None) -> bool:
-    return a is not None and a.value is not None and a.value > 0
+def _positive(a: Amount | None) -> Decimal | None:
+    """The amount's value when it is a readable figure above zero."""
+    return a.value if a is not None and a.value is not None and a.value > 0 else None
+
+
+def _first_positive(r: Row) -> Amount | None:
+    return next((a for a in r.values.values() if _positive(a) is not None), None)
 
 
 def _table_evidence(d: Disclosure, empty: Table) -> Iterator[_Evidence]:
-    if empty.empty_note and has_data(empty):
+    if empty.empty_note:
         for r in empty.rows:
-            for a in r.values.values():
-                if _positive(a):
-                    yield _Evidence(
-                        f"本表“{r.name}”", f"this table's row {r.name}", a.value, a.unit, a.source
-                    )  # type: ignore[arg-type]
-                    return
+            if (a := _first_positive(r)) is not None and a.value is not None:
+                yield _Evidence(f"本表“{r.name}”", f"this table's row {r.name}", a.value, a.unit, a.source)
+                break
     fund = _FUND.get(empty.kind)
     for t in content_tables(d):
         if t is empty or t.kind == empty.kind:
@@ -61,10 +63,10 @@ def _table_evidence(d: Disclosure, empty: Table) -> Iterator[_Evidence]:
             hit: Amount | None = None
             col = ""
             if fund and r.key == f"income:{fund}":
-                hit = next((a for a in r.values.values() if _positive(a)), None)
+                hit = _first_positive(r)
             elif fund and r.key and r.key.startswith("carryover:"):
                 continue  # last year's carry-over is outside a 不含上年结转 table
-            elif fund and _positive(r.values.get(fund)):
+            elif fund and _positive(r.values.get(fund)) is not None:
                 hit, col = r.values[fund], COLUMN_KEYS[fund][0]
             elif (
                 empty.kind == "three_public"
@@ -74,22 +76,27 @@ def _table_evidence(d: Disclosure, empty: Table) -> Iterator[_Evidence]:
                     or _THREE_PUBLIC_ECON.match(compact_name(r.alt_name))
                 )
             ):
-                hit = next((a for a in r.values.values() if _positive(a)), None)
-            if hit is not None:
+                hit = _first_positive(r)
+            if hit is not None and hit.value is not None:
                 yield _Evidence(
                     f"表{t.number}《{t.title}》“{r.name}”" + (f"的“{col}”列" if col else ""),
                     f"table {t.number} ({t.title}) row {r.name}" + (f" column {fund}" if col else ""),
                     hit.value,
                     hit.unit,
-                    hit.source,  # type: ignore[arg-type]
+                    hit.source,
                 )
                 break
 
 
 def _claim_about(c: Claim, subject_rx: str, year: int | None) -> bool:
+    """An amount the narrative states for this year, about the table's subject.
+
+    The subject must name it: a section such as Jiangsu's "三公经费、会议费、培训费" also states
+    会议费 and 培训费, which are not 三公.
+    """
     if c.kind != "amount" or c.value is None or c.value <= 0 or _NOT_THIS_YEAR & set(c.flags):
         return False
-    if not (re.search(subject_rx, c.subject) or re.search(subject_rx, c.section or "")):
+    if not re.search(subject_rx, c.subject):
         return False
     years = {int(y) for y in _YEAR.findall(c.subject)}
     return not years or years == {year}
@@ -98,21 +105,18 @@ def _claim_about(c: Claim, subject_rx: str, year: int | None) -> bool:
 def _claim_evidence(d: Disclosure, empty: Table) -> Iterator[_Evidence]:
     rx = _SUBJECT[empty.kind]
     claims = list(d.claims) + (list(d.three_public.claims) if d.three_public else [])
+    seen: set[tuple[str, int | None]] = set()
     for c in claims:
-        if _claim_about(c, rx, d.meta.year):
-            said = f"{c.subject}{c.raw}" if c.raw else (c.sentence or c.subject)
-            yield _Evidence(
-                f"叙述“{said}”中的金额",
-                f"the narrative's '{said}'",
-                c.value,  # type: ignore[arg-type]
-                c.unit or "",
-                c.source,
-            )
-    if empty.kind == "admin_running" and _positive(d.admin_running_costs):
-        a = d.admin_running_costs
+        if c.value is None or (c.raw, c.source.line) in seen or not _claim_about(c, rx, d.meta.year):
+            continue
+        seen.add((c.raw, c.source.line))
+        said = f"{c.subject}{c.raw}" if c.raw else (c.sentence or c.subject)
+        yield _Evidence(f"叙述“{said}”中的金额", f"the narrative's '{said}'", c.value, c.unit or "", c.source)
+    a = d.admin_running_costs
+    if empty.kind == "admin_running" and a is not None and (v := _positive(a)) is not None:
         yield _Evidence(
-            "叙述中的机关运行经费", "the narrative's administrative running costs", a.value, a.unit, a.source
-        )  # type: ignore[union-attr,arg-type]
+            "叙述中的机关运行经费", "the narrative's administrative running costs", v, a.unit, a.source
+        )
 
 
 class EmptyTableContradicted(Rule):

@@ -26,8 +26,8 @@ class MetadataMissing(Rule):
     title_en = "Basic metadata of the disclosure not found"
     message = "文件中找不到{field_zh}:标题、封面和报表表头均未写明(或未能识别)"
     message_en = (
-        "no {field_en} found: neither the title, the cover nor the table headers state it (or it was not r"
-        "ecognised)"
+        "no {field_en} found: neither the title, the cover nor the table headers state it "
+        "(or it was not recognised)"
     )
     rationale = (
         "公开文件应写明公开主体、年度和是预算还是决算(DR-31;《预算法》第十四条要求按部门、单位公开),"

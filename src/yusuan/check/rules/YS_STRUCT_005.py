@@ -79,7 +79,7 @@ class TitleIncomplete(Rule):
             yield self._f(d, title, "单位名称", "unit name")
 
     def _f(self, d: Disclosure, title: str, part: str, part_en: str, **kw: str) -> Finding:
-        f = self.finding(doc_title=title, part=part, part_en=part_en, **kw)  # type: ignore[arg-type]
+        f = self.finding(doc_title=title, part=part, part_en=part_en, **kw)
         ev = d.meta.evidence.get("title")
         f.file, f.line = (ev.file, ev.line) if ev else (doc_file(d), None)
         return f

@@ -58,8 +58,8 @@ class UnitScopeMismatch(Rule):
     title_en = "Units in the organisation section differ from the units in the tables"
     message = "机构设置所列单位“{listed}”不在报表的单位中,可能未纳入部门预算(决算)"
     message_en = (
-        "the unit '{listed}' named in the organisation section is not among the tables' units: it may be o"
-        "utside the consolidated budget"
+        "the unit '{listed}' named in the organisation section is not among the tables' units: "
+        "it may be outside the consolidated budget"
     )
     rationale = (
         "部门预决算应包括本级和单位构成中的全部所属单位(DR-30,《预算法》第八条)。把概况“机构设置/单位构成”"
@@ -176,8 +176,8 @@ class UnitScopeMismatch(Rule):
                     org[0],
                     "notice",
                     "机构设置写作“{listed}”,报表中为“{unit_name}”,名称不一致(更名或简称?)",
-                    "the organisation section names '{listed}', the tables '{unit_name}': renamed or abbre"
-                    "viated?",
+                    "the organisation section names '{listed}', the tables '{unit_name}': "
+                    "renamed or abbreviated?",
                     listed=near,
                     unit_name=u,
                 )
