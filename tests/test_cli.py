@@ -92,6 +92,8 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
     notable.write_text("孝义市人力资源和社会保障局2024年度部门预算公开\n\n本文只有说明文字,没有报表。\n", encoding="utf-8")
     other = tmp / "poem.txt"
     other.write_text("床前明月光\n疑是地上霜\n", encoding="utf-8")
+    folder = tmp / "empty-folder"
+    folder.mkdir()
     blank = tmp / "blank.txt"
     blank.write_text("\n \n\t\n", encoding="utf-8")
     return {
@@ -101,7 +103,7 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
         "no table": notable,
         "not a disclosure": other,
         "blank": blank,
-        "folder": tmp,
+        "folder": folder,
     }
 
 
@@ -114,7 +116,7 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
         ("no table", "未找到任何可识别的标准报表"),
         ("not a disclosure", "不是预算或决算公开文件"),
         ("blank", "只有空白"),
-        ("folder", "文件夹"),
+        ("folder", "文件夹中没有可读取的文件"),
     ],
 )
 @pytest.mark.parametrize("command", ["parse", "export"])

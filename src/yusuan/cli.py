@@ -62,7 +62,13 @@ def parse(
     files: Annotated[list[str], typer.Argument(help="公开文件(可多个文件组成一份公开) / the disclosure's files")],
     output: Annotated[str | None, typer.Option("-o", "--output", help="写出模型JSON / write the model as JSON")] = None,
 ) -> None:
-    """读取公开文件并显示摘要 / read a disclosure and show a summary."""
+    """读取公开文件并显示摘要 / read a disclosure and show a summary.
+
+    给出一个文件夹时逐份读取其中的公开文件 / given a folder, reads every disclosure in it.
+    """
+    if _folder(files):
+        _parse_folder(files[0], output)
+        return
     d = _parse(files)
     if output:
         _write(output, d.model_dump_json(indent=1).encode("utf-8"))
@@ -95,13 +101,20 @@ def export(
     """导出为数据表 / export the facts, performance targets or metadata as a table."""
     from yusuan import export as ex
 
-    d = _parse(files)
-    if section is ExportSection.facts:
-        rows, cols = ex.fact_rows(d), ex.FACT_COLUMNS
-    elif section is ExportSection.performance:
-        rows, cols = ex.performance_rows(d), ex.PERFORMANCE_COLUMNS
+    pick = {
+        ExportSection.facts: (ex.fact_rows, ex.FACT_COLUMNS),
+        ExportSection.performance: (ex.performance_rows, ex.PERFORMANCE_COLUMNS),
+        ExportSection.meta: (ex.meta_rows, ex.META_COLUMNS),
+    }
+    make, cols = pick[section]
+    if _folder(files):
+        # every disclosure of the folder in one table: doc_id tells them apart
+        rows = []
+        for item in _each_in_folder(files[0]):
+            if item.disclosure is not None:
+                rows.extend(make(item.disclosure))
     else:
-        rows, cols = ex.meta_rows(d), ex.META_COLUMNS
+        rows = make(_parse(files))
     _write(output, ex.render(rows, cols, fmt.value, section.value))
     typer.echo(tr(f"已写出 {len(rows)} 行到 {output}", f"wrote {len(rows)} rows to {output}"), err=True)
 
@@ -188,29 +201,17 @@ def check(
     from yusuan.report.text import ReportOptions
 
     rules = _select_rules(rule_ids)
+    opts = ReportOptions(min_severity=min_severity.value if min_severity else None, debug=_state["debug"])
+    if _folder(files):
+        _check_folder(files[0], rules, opts, fmt.value if fmt else "html", output)
+        return
     if fmt is not None:
         kind = fmt.value
     else:
         kind = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
     d = _parse(files)
     result = run(d, rules)
-    opts = ReportOptions(min_severity=min_severity.value if min_severity else None, debug=_state["debug"])
-    if kind == "json":
-        from yusuan.report.jsonout import render_json
-
-        data = render_json(result, opts)
-    elif kind == "csv":
-        from yusuan.report.csvout import render_csv
-
-        data = render_csv(result, opts)
-    elif kind == "html":
-        from yusuan.report.html import render_html
-
-        data = render_html(result, rules, opts).encode("utf-8")
-    else:
-        from yusuan.report.text import render_text
-
-        data = render_text(result, rules, opts, width=_width() if not output else 100).encode("utf-8")
+    data = _render(kind, result, rules, opts, output)
     if output:
         _write(output, data)
         c = result.counts()
@@ -250,6 +251,98 @@ def rules_(
         raise _fail(ValueError(msg))
     text = ruledoc.rule_markdown(rule) if markdown else ruledoc.rule_text(rule, _width())
     typer.echo(text.encode("utf-8"), nl=False)
+
+
+def _render(kind: str, result, rules, opts, output: str | None) -> bytes:
+    if kind == "json":
+        from yusuan.report.jsonout import render_json
+
+        return render_json(result, opts)
+    if kind == "csv":
+        from yusuan.report.csvout import render_csv
+
+        return render_csv(result, opts)
+    if kind == "html":
+        from yusuan.report.html import render_html
+
+        return render_html(result, rules, opts).encode("utf-8")
+    from yusuan.report.text import render_text
+
+    return render_text(result, rules, opts, width=_width() if not output else 100).encode("utf-8")
+
+
+def _folder(files: list[str]) -> bool:
+    """One argument that is a folder: a run over every disclosure in it."""
+    if any(Path(f).is_dir() for f in files):
+        if len(files) > 1:
+            raise _fail(
+                ValueError(tr("文件夹只能单独给出,不能与其他文件同用", "give a folder alone, not with other files"))
+            )
+        return True
+    return False
+
+
+def _each_in_folder(folder: str):
+    from yusuan.batch import discover, parse_all
+
+    groups = discover(folder)
+    if not groups:
+        raise _fail(
+            ValueError(f"{folder}: {tr('文件夹中没有可读取的文件', 'no readable files in the folder')}")
+        )
+    for item in parse_all(groups):
+        if item.error:
+            typer.echo(f"yusuan: {item.error}", err=True)
+        yield item
+
+
+def _parse_folder(folder: str, output: str | None) -> None:
+    import json
+
+    docs = []
+    for item in _each_in_folder(folder):
+        d = item.disclosure
+        if d is None:
+            continue
+        m = d.meta
+        typer.echo(
+            f"{m.doc_id}  {m.department or '?'}  {m.year or '?'}  {m.kind or '?'}  "
+            + tr(f"报表 {len(d.tables)} 张", f"{len(d.tables)} tables")
+            + f"  {', '.join(item.files)}"
+        )
+        docs.append(json.loads(d.model_dump_json()))
+    if output:
+        _write(output, json.dumps(docs, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _check_folder(folder: str, rules, opts, kind: str, output: str | None) -> None:
+    """Check every disclosure in a folder: a summary line each; with -o, a report each in that folder."""
+    from yusuan.check.engine import run
+
+    outdir = Path(output) if output else None
+    if outdir is not None:
+        outdir.mkdir(parents=True, exist_ok=True)
+    suffix = {"text": "txt"}.get(kind, kind)
+    worst = 0
+    header = tr("错误 警告 提示  文件", "errors warnings notices  file")
+    typer.echo(header)
+    for item in _each_in_folder(folder):
+        if item.disclosure is None:
+            worst = max(worst, 2)
+            typer.echo(f"  -    -    -   {', '.join(item.files)}  [{tr('无法读取', 'unreadable')}]")
+            continue
+        result = run(item.disclosure, rules)
+        c = result.counts()
+        if result.has_errors:
+            worst = max(worst, 1)
+        line = f"{c['findings_error']:>4} {c['findings_warning']:>4} {c['findings_notice']:>4}   {', '.join(item.files)}"
+        if outdir is not None:
+            target = outdir / f"{item.name}.{suffix}"
+            _write(str(target), _render(kind, result, rules, opts, str(target)))
+            line += f"  → {target}"
+        typer.echo(line)
+    if worst:
+        raise typer.Exit(1)
 
 
 def main() -> None:
