@@ -26,6 +26,7 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/pdf.py
 
 schema: $(BIN)/.installed
 	$(BIN)/python -m yusuan.schema > src/yusuan/schema/disclosure.schema.json
