@@ -89,7 +89,9 @@ def performance_rows(d: Disclosure) -> list[dict[str, str]]:
         period = "annual" if p.funds.get("annual", {}).get("total") is not None else "implementation"
         out.append(
             {
-                "project": p.project,
+                # the project table's spelling when the table was matched to its project (OCR
+                # garbles names: 就业补助资金中央见习补贴T晋财社…); the OCR reading otherwise
+                "project": p.matched_project or p.project,
                 "implementing_unit": p.implementing_unit or "",
                 "competent_department": p.competent_department or "",
                 "attribute": p.attribute or "",

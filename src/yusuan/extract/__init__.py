@@ -6,6 +6,7 @@ import re
 
 from yusuan.extract.claims import claims_from_sections
 from yusuan.extract.meta import extract_meta
+from yusuan.extract.performance import extract_performance
 from yusuan.extract.sections import (
     extract_admin_running_costs,
     extract_glossary,
@@ -59,10 +60,13 @@ def extract(doc: Document) -> Disclosure:
     for note in doc.notes:
         issues.append(ExtractionIssue(kind="note", message=note))
     sections = split_sections(doc.lines, file)
+    targets, perf_issues = extract_performance(doc.lines, result.projects, file)
+    issues.extend(perf_issues)
     return Disclosure(
         meta=meta,
         tables=result.tables,
         projects=result.projects,
+        performance_targets=targets,
         sections=sections,
         claims=claims_from_sections(sections),
         three_public=extract_three_public(sections),

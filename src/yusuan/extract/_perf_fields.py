@@ -12,19 +12,21 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from yusuan.extract._perf_funds import MAX_CELL
+from yusuan.extract._perf_funds import MAX_CELL, TokenMemo
 from yusuan.extract._perf_text import (
     ATTR,
     DEPT,
     FNUM,
     FOOT,
     FTOT,
-    GOAL,
     GOALH,
     IND,
     INDH,
     LEVEL1_OF,
     NAME,
+    NAME_RX,
+    TITLE,
+    YEAR,
     Rows,
     attribute_of,
     cjk_count,
@@ -38,7 +40,6 @@ from yusuan.model.amount import Provenance
 from yusuan.model.disclosure import Indicator
 from yusuan.read.document import Line
 
-_NAME_RX = re.compile(r"[项顺順頃][目日月川]?名[称科]|[目月]名[称科]|项目名")
 # Both run on raw cells, so they allow OCR's spaces and look-alikes.
 _CODE_RX = re.compile(r"[0-9]{3}\s*-?\s*孝")
 _CODE_ONLY = re.compile(r"^\s*[0-9]{3}\s*$")
@@ -67,6 +68,23 @@ _TEXT_FIELDS = (
 )
 _TEXT_ORDER = [f for f, _ in _TEXT_FIELDS]
 _LABEL_CHARS = re.compile("[项目概况立依据设必要性保证实施的制度措计划機模]")
+
+
+_NOT_NAME = frozenset({DEPT, FTOT, FOOT, INDH, IND, TITLE, YEAR})
+#: (level1, level2, level3, target_raw, comparator, target value, target unit) of an indicator
+_Side = tuple[str | None, str | None, str | None, str, object, object, object]
+#: (period, 二级 col, 三级 col, 指标值 col) of one side of the indicator header
+_Columns = tuple[str, int, int, int]
+
+
+@dataclass(slots=True)
+class Memo:
+    """Per-document memo of readings that repeat from table to table (the same 数量指标 ⇥ 100% and
+    其中: 中央财政资金 ⇥ 0 rows fill most tables)."""
+
+    level2: dict[str, str | None] = field(default_factory=dict)
+    sides: dict[tuple[str, tuple[_Columns, ...]], list[tuple[str, int, _Side]]] = field(default_factory=dict)
+    funds_rows: TokenMemo = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -121,7 +139,9 @@ def header_rows(tags: list[str | None], ftot: int) -> tuple[int | None, int | No
     below = dept if dept is not None else attr
     top = below if below is not None else ftot
     name = next((i for i in range(top - 1, -1, -1) if tags[i] == NAME), None)
-    if name is None and below is not None and below > 0 and tags[below - 1] in (None, NAME, ATTR):
+    # The name row often carries stray source words (芒保险省级, 中央数): any tag but another
+    # header, a title or the body of the table above will do.
+    if name is None and below is not None and below > 0 and tags[below - 1] not in _NOT_NAME:
         name = below - 1
     return name, dept, attr
 
@@ -133,7 +153,7 @@ def read_name(rows: Rows, i: int) -> str:
     when they start a year OCR split (``20`` ⇥ ``024年临县第一``, ``2024`` ⇥ ``年企业退休``)."""
     cells = rows.lines[i].cells
     ncells = rows.cells(i)
-    start = next((ci + 1 for ci, n in enumerate(ncells) if _NAME_RX.search(n)), 0)
+    start = next((ci + 1 for ci, n in enumerate(ncells) if NAME_RX.search(n)), 0)
     parts: list[str] = []
     for ci in range(start, len(cells)):
         c = _clean(cells[ci])
@@ -180,7 +200,8 @@ def read_department(rows: Rows, i: int, known: list[str]) -> tuple[str | None, s
             text = c[m.start() :]
             nxt = cells[ci + 1] if ci + 1 < len(cells) else ""
             dept_end = ci
-            if "局" not in text and has_cjk(nxt) and not _CODE_RX.search(nxt) and not _UNIT_LABEL_RX.search(nxt):
+            continued = has_cjk(nxt) and not _CODE_RX.search(nxt) and not _UNIT_LABEL_RX.search(nxt)
+            if "局" not in text and continued:
                 text = rejoin([text, _clean(nxt)])
                 dept_end = ci + 1
             depts.append(_SPACES.sub("", text))
@@ -222,7 +243,7 @@ def read_texts(rows: Rows, start: int, stop: int) -> dict[str, str]:
             break
         label, text = _split_label(rows.lines[i].cells, rows.cells(i))
         # Leftovers of the funds block (其他 ⇥ 资金) are not a text.
-        if cjk_count(text) < 3 or source_of(norm(text)) is not None:
+        if cjk_count(text) < 3 or (len(text) < 12 and source_of(norm(text)) is not None):
             continue
         fld = next((f for f, rx in _TEXT_FIELDS if label and rx.search(label)), None)
         if fld is None or _TEXT_ORDER.index(fld) < nxt:
@@ -276,7 +297,7 @@ def read_goals(rows: Rows, start: int, stop: int) -> tuple[str | None, str | Non
     return rejoin(impl) or None, rejoin(annual) or None
 
 
-def _indicator_columns(ncells: list[str], cells: list[str]) -> list[tuple[str, int, int, int]]:
+def _indicator_columns(ncells: list[str], cells: list[str]) -> list[_Columns]:
     """(period, 二级 col, 三级 col, 指标值 col) for each side of the indicator header row."""
     l2: list[int] = []
     l3: list[int] = []
@@ -290,7 +311,7 @@ def _indicator_columns(ncells: list[str], cells: list[str]) -> list[tuple[str, i
             l3.append(ci)
         elif _L2_HEAD.search(n) and n != "一级指标":
             l2.append(ci)
-    out: list[tuple[str, int, int, int]] = []
+    out: list[_Columns] = []
     lo = -1
     for period, v in zip(("implementation", "annual"), val, strict=False):
         c3 = max((c for c in l3 if lo < c < v), default=None)
@@ -305,14 +326,45 @@ def _indicator_columns(ncells: list[str], cells: list[str]) -> list[tuple[str, i
     return out
 
 
-def read_indicators(rows: Rows, start: int, file: str, cache: dict[str, str | None]) -> tuple[list[Indicator], int]:
+def _side(l2: str, l3: str, tv: str, level2: dict[str, str | None]) -> _Side | None:
+    """(level1, level2, level3, target_raw, comparator, value, unit) of one side of an indicator row,
+    or None when it has neither a 三级指标 nor a target."""
+    l2 = l2 if len(l2) <= MAX_CELL else ""
+    l3 = _clean(l3) if len(l3) <= MAX_CELL else ""
+    tv = tv.strip() if len(tv) <= MAX_CELL else ""
+    if "指标" in tv:
+        tv = ""  # the next side's 二级指标, shifted into this side's value column
+    if not (l3 or tv) or not (l2.strip() or has_cjk(l3)):
+        return None
+    cat = level2_of(l2, level2) if l2.strip() else None
+    comp, value, unit = parse_target(tv)
+    return LEVEL1_OF[cat] if cat else None, cat or (_clean(l2) or None), l3 or None, tv, comp, value, unit
+
+
+def _row_sides(
+    cells: list[str], cols: list[_Columns], level2: dict[str, str | None]
+) -> list[tuple[str, int, _Side]]:
+    """(period, value column, side) of each side of an indicator row that prints something."""
+    n = len(cells)
+    out = []
+    for period, c2, c3, cv in cols:
+        if cv >= n and c3 >= n:
+            continue
+        l2, l3, tv = (cells[c] if c < n else "" for c in (c2, c3, cv))
+        side = _side(l2, l3, tv, level2)
+        if side is not None:
+            out.append((period, cv, side))
+    return out
+
+
+def read_indicators(rows: Rows, start: int, file: str, memo: Memo) -> tuple[list[Indicator], int]:
     """Indicators of both periods below the first usable indicator header at or after ``start``, and
     that header's index (``len(rows.tags)`` when there is none).
 
     A row side with neither a 三级指标 nor a target is skipped (the template lists every category,
     filled or not). 一级指标 follows from the 二级指标 category, as the template fixes it."""
     head = None
-    cols: list[tuple[str, int, int, int]] = []
+    cols: list[_Columns] = []
     for i in range(start, len(rows.tags)):
         if rows.tags[i] == INDH:
             cols = _indicator_columns(rows.cells(i), rows.lines[i].cells)
@@ -322,27 +374,27 @@ def read_indicators(rows: Rows, start: int, file: str, cache: dict[str, str | No
     if head is None:
         return [], len(rows.tags)
     out: list[Indicator] = []
-    for line in rows.lines[head + 1 :]:
-        cells = line.cells
-        n = len(cells)
-        for period, c2, c3, cv in cols:
-            l2 = cells[c2] if c2 < n and len(cells[c2]) <= MAX_CELL else ""
-            l3 = _clean(cells[c3]) if c3 < n and len(cells[c3]) <= MAX_CELL else ""
-            tv = cells[cv].strip() if cv < n and len(cells[cv]) <= MAX_CELL else ""
-            if not (l3 or tv) or not (l2.strip() or has_cjk(l3)):
-                continue
-            cat = level2_of(l2, cache) if l2.strip() else None
-            comp, value, unit = parse_target(tv)
+    key_cols = tuple(cols)
+    for i in range(head + 1, len(rows.tags)):
+        if rows.tags[i] == FOOT:
+            continue
+        # The same rows (数量指标 ⇥ 数量指标 ⇥ 100%) fill most tables: read each once.
+        key = (rows.raws[i], key_cols)
+        got = memo.sides.get(key)
+        if got is None:
+            got = memo.sides[key] = _row_sides(rows.lines[i].cells, cols, memo.level2)
+        line = rows.lines[i].lineno
+        for period, cv, (level1, level2, level3, tv, comp, value, unit) in got:
             out.append(Indicator(
                 period=period,  # type: ignore[arg-type]
-                level1=LEVEL1_OF[cat] if cat else None,
-                level2=cat or (_clean(l2) or None),
-                level3=l3 or None,
+                level1=level1,
+                level2=level2,
+                level3=level3,
                 target_raw=tv,
                 comparator=comp,  # type: ignore[arg-type]
-                target_value=value,
-                target_unit=unit,
-                source=Provenance(file=file, line=line.lineno, cell=cv, raw=tv),
+                target_value=value,  # type: ignore[arg-type]
+                target_unit=unit,  # type: ignore[arg-type]
+                source=Provenance(file=file, line=line, cell=cv, raw=tv),
             ))
     return out, head
 

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from rapidfuzz.distance import Indel
 
-from yusuan.extract._perf_text import SOURCES, FTOT_RX, Rows, is_annual_total_label, source_of
+from yusuan.extract._perf_text import SOURCES, Rows, is_annual_total_label, source_of
 from yusuan.extract.numbers import normalise, parse_number
 from yusuan.model.amount import Amount, Provenance
 from yusuan.model.disclosure import ExtractionIssue
@@ -44,12 +44,13 @@ SLOT_LABEL = {
 }
 # OCR junk cells can be whole paragraphs from an overlapping scan layer; a funds cell never is.
 MAX_CELL = 40
-_NUM = re.compile(r"(?:[,.]\s?)?[0-9]+(?:\s?[,.]\s?[0-9]+)*(?:\s?[,.](?![0-9]))?")
-_DIGIT = re.compile(r"[0-9]")
+# Spaces, never tabs: a tab ends the cell.
+_NUM = re.compile(r"(?:[,.] ?)?[0-9]+(?: ?[,.] ?[0-9]+)*(?: ?[,.](?![0-9]))?")
 _LETTER = re.compile(r"[^\W\d_]")
 _FULLWIDTH = re.compile(r"[０-９．，－＋\u00a0\u3000]")
 _NON_DIGIT = re.compile(r"[^0-9]")
 _SPACE = re.compile(r"\s+")
+_LONG_CELL = re.compile(rf"[^\t]{{{MAX_CELL + 1},}}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TEXT = None  # marks a run of label text between number tokens
 _ZERO = Decimal(0)
@@ -94,14 +95,15 @@ class FundsBlock:
 # --- reading ---------------------------------------------------------------------------------------
 
 
-def _tokens(cells: list[str]) -> list[Token | None]:
-    """Number tokens and text runs (``None``) of a row, in reading order.
+def tokens(text: str) -> list[Token | None]:
+    """Number tokens and text runs (``None``) of a row (its cells joined by tabs), in reading order.
 
     A number counts only when it stands apart from letters: ``7级财政资金`` and ``单位自29`` are OCR
     debris of characters. A number inside a cell that also holds words counts only when the words
     are Chinese (``资金总额: 17,500 年度``), not Latin debris (``dt 14``, ``Z = : + 64``)."""
     # One pass over the joined row: per-cell regex calls cost more than the matching itself.
-    text = "\t".join(c if len(c) <= MAX_CELL else "" for c in cells)
+    if _LONG_CELL.search(text):
+        text = "\t".join(c if len(c) <= MAX_CELL else "" for c in text.split("\t"))
     if _FULLWIDTH.search(text):
         text = normalise(text)
     out: list[Token | None] = []
@@ -110,18 +112,22 @@ def _tokens(cells: list[str]) -> list[Token | None]:
     n = len(text)
     for m in _NUM.finditer(text):
         s, e = m.span()
-        if (s and text[s - 1].isalpha()) or (e < n and text[e].isalpha()):
-            continue
-        start = text.rfind("\t", 0, s) + 1
-        end = text.find("\t", e)
-        end = n if end < 0 else end
-        if (_LETTER.search(text, start, s) or _LETTER.search(text, e, end)) and len(_CJK.findall(text, start, end)) < 2:
-            continue
+        # Most amounts fill their cell; only a number sharing its cell needs the letter checks.
+        if not ((s == 0 or text[s - 1] == "\t") and (e == n or text[e] == "\t")):
+            if (s and text[s - 1].isalpha()) or (e < n and text[e].isalpha()):
+                continue
+            start = text.rfind("\t", 0, s) + 1
+            end = text.find("\t", e)
+            end = n if end < 0 else end
+            if (_LETTER.search(text, start, s) or _LETTER.search(text, e, end)) and len(
+                _CJK.findall(text, start, end)
+            ) < 2:
+                continue
         if _LETTER.search(text, pos, s):
             out.append(_TEXT)
             prev = None
         cell = text.count("\t", 0, s)
-        glued = prev is not None and prev.cell == cell and text[pos:s].strip() != ""
+        glued = prev is not None and prev.cell == cell and not text[pos:s].isspace()
         prev = Token(m.group().strip(), cell, glued=glued)
         out.append(prev)
         pos = e
@@ -138,7 +144,7 @@ def _joinable(a: Token, b: Token) -> bool:
     """True when ``a`` ⇥ ``b`` look like one amount OCR split in two (``1, 6`` ⇥ ``34,000``)."""
     return (
         _adjacent(a, b)
-        and len(a.text) <= 6
+        and len(_NON_DIGIT.sub("", a.text)) <= 5
         and (a.text[-1] in ",." or b.text[0] in ",." or "," in b.text or "." in b.text)
     )
 
@@ -150,8 +156,8 @@ def _tail(tokens: list[Token]) -> list[Token]:
     return tokens[-1:]
 
 
-def split_row(cells: list[str], impl_col: int | None, annual_col: int | None) -> tuple[list[Token], list[Token]]:
-    """The 实施期-side and 年度-side tokens of a funds row.
+def split_row(tokens: list[Token | None], impl_col: int | None, annual_col: int | None) -> Split:
+    """The 实施期-side and 年度-side tokens of a funds row (its :func:`tokens`).
 
     A row prints [junk][label][实施期 amount][label][年度 amount]. Labels are runs of text, so the
     年度 amount is the run of numbers after the last text run and the 实施期 amount the run before it.
@@ -160,7 +166,7 @@ def split_row(cells: list[str], impl_col: int | None, annual_col: int | None) ->
     column; when the right-hand label was lost, a gap of empty cells separates the two amounts; a
     lone amount, or one followed by OCR debris, is placed by its column."""
     runs: list[list[Token] | None] = []
-    for it in _tokens(cells):
+    for it in tokens:
         if it is not None and impl_col is not None and it.cell < impl_col - 1:
             continue  # a row number or debris in the margin columns
         if it is None:
@@ -221,7 +227,8 @@ def read_tokens(tokens: list[Token], line: Line) -> Reading | None:
     integer_part = _SPACE.sub("", joined).split(".", 1)[0].replace(",", "")
     # An amount in 元 is printed with 0 or 2 decimals and no leading zero: ``4.6`` or ``35.968`` is a
     # misread separator (35,968), not 4.6 元.
-    if value is not None and (p.precision not in (0, 2) or (len(integer_part) > 1 and integer_part[0] == "0")):
+    leading_zero = integer_part[:1] == "0" and len(integer_part) > 1
+    if value is not None and (p.precision not in (0, 2) or leading_zero):
         value = None
     flags = tuple(f for f in p.flags if f not in ("thousands", "not_a_number"))
     if len(tokens) > 1:
@@ -238,36 +245,51 @@ def read_tokens(tokens: list[Token], line: Line) -> Reading | None:
     )
 
 
-def read_block(rows: Rows, start: int, stop: int) -> tuple[FundsBlock, int]:
+Split = tuple[list[Token], list[Token]]
+#: row text → its tokens; the same rows (其中: 中央财政资金 ⇥ 0 ⇥ … ⇥ 0) recur from table to table
+TokenMemo = dict[str, list[Token | None]]
+
+
+def read_block(rows: Rows, start: int, stop: int, memo: TokenMemo | None = None) -> tuple[FundsBlock, int]:
     """The funds block whose total row is ``rows.lines[start]``, reading source rows before ``stop``.
 
     Source rows are recognised by their leftmost source label, else taken in template order
     (central, provincial, local, self-raised, other), skipping lines that print neither a label nor a
     number. Promises the block and the index of the first line after it."""
+    memo = {} if memo is None else memo
     block = FundsBlock()
     line = rows.lines[start]
     ncells = rows.cells(start)
-    # A total row merged with its label into a long cell still has its amounts in short cells.
-    cells = [c if len(c) <= MAX_CELL or FTOT_RX.search(n) else "" for c, n in zip(line.cells, ncells, strict=False)]
-    impl, annual = split_row(cells, None, None)
+    impl, annual = split_row(tokens(rows.raws[start]), None, None)
     impl_col = impl[0].cell if impl else None
     annual_col = annual[0].cell if annual else next(
         (ci for ci, n in enumerate(ncells) if ci and is_annual_total_label(n)), None)
     _store(block, "total", line, impl, annual)
     expected = 0
+    # A labelled row that printed nothing still takes its place in the order; a merged scan may
+    # print its label again on the next line, with the amounts.
+    empty: str | None = None
     i = start + 1
     while i < stop and expected < len(SOURCES):
         line = rows.lines[i]
         short = rows.norms[i]
-        if max(map(len, line.cells)) > MAX_CELL:
-            short = "\t".join(n for c, n in zip(line.cells, rows.cells(i), strict=False) if len(c) <= MAX_CELL)
+        if _LONG_CELL.search(rows.raws[i]):
+            cells = zip(line.cells, rows.cells(i), strict=False)
+            short = "\t".join(n for c, n in cells if len(c) <= MAX_CELL)
         src = source_of(short)
-        impl, annual = split_row(line.cells, impl_col, annual_col)
+        raw = rows.raws[i]
+        toks = memo.get(raw)
+        if toks is None:
+            toks = memo[raw] = tokens(raw)
+        impl, annual = split_row(toks, impl_col, annual_col)
         i += 1
         if not impl and not annual:
+            if src is not None and SOURCES.index(src) >= expected:
+                expected, empty = SOURCES.index(src) + 1, src
             continue
-        if src is None or SOURCES.index(src) < expected:
+        if src is None or (SOURCES.index(src) < expected and src != empty):
             src = SOURCES[expected]
+        empty = None
         if src in block.rows:
             continue
         expected = SOURCES.index(src) + 1
@@ -365,24 +387,35 @@ def _fmt(v: Decimal | None) -> str:
     return "unread" if v is None else f"{v:,}"
 
 
+def _flags(r: Reading, *extra: str, valued: bool = True) -> list[str]:
+    """The reading's flags plus ``extra``, once each; ``malformed`` only while the value is None."""
+    out = [f for f in (*r.flags, *extra) if not (valued and f == "malformed")]
+    return list(dict.fromkeys(out))
+
+
 def _settle(r: Reading | None, v: Decimal, precision: int, why: str) -> SlotResult:
     """A slot whose figure is known from ``why``: what its own reading says about it."""
     if r is None:
         return SlotResult(None, 0, ["unreadable"], f"not readable; {why} give {_fmt(v)}", "unreadable")
-    flags = list(r.flags)
     if r.value == v:
-        return SlotResult(v, precision, flags)
+        return SlotResult(v, precision, _flags(r))
     if (how := explains(r, v, precision)) is not None:
-        return SlotResult(v, precision, [*flags, how])
+        return SlotResult(v, precision, _flags(r, how))
     printed = f"{_fmt(r.value)} ({r.raw!r})" if r.value is not None else repr(r.raw)
     return SlotResult(
-        v, precision, [*flags, "ocr_conflict"],
+        v, precision, _flags(r, "ocr_conflict"),
         f"read {printed} at line {r.line} cell {r.cell} but {why} give {_fmt(v)}; kept {_fmt(v)}",
     )
 
 
 def _other(p: str) -> str:
     return "annual" if p == "implementation" else "implementation"
+
+
+def _contested(block: FundsBlock) -> bool:
+    """True when the block printed two different clean totals."""
+    values = {r.value for (_, slot), r in block.readings.items() if slot == "total" and r.value is not None}
+    return len(values) > 1
 
 
 def resolve_block(
@@ -396,28 +429,31 @@ def resolve_block(
         if fig is not None:
             out[p, "total"] = _settle(r, fig.value, fig.precision, "the other copies of the total")
         elif r is not None:
+            # Two clean copies that differ are a conflict; a garbled copy nothing confirms is unread.
+            kind = "conflict" if _contested(block) else "unreadable"
             out[p, "total"] = SlotResult(
-                None, 0, [*r.flags, "unreadable"],
-                f"read {r.raw!r} at line {r.line} cell {r.cell}; no other copy confirms a value", "unreadable")
+                None, 0, _flags(r, "ocr_conflict" if kind == "conflict" else "unreadable", valued=False),
+                f"read {r.raw!r} at line {r.line} cell {r.cell}; the copies of the total agree on no value",
+                kind)
     # First pass: a source row settles itself when its two copies agree (or one explains the other).
     pending: dict[tuple[str, str], set[Decimal]] = {}
+    readings = block.readings
     for src in SOURCES:
         for p in PERIODS:
-            own, other = block.readings.get((p, src)), block.readings.get((_other(p), src))
+            own, other = readings.get((p, src)), readings.get((_other(p), src))
             if own is None:
                 continue
-            if own.value is not None and (
-                other is None or other.value == own.value or explains(other, own.value, own.precision)
-            ):
-                out[p, src] = SlotResult(own.value, own.precision, list(own.flags))
-            elif other is not None and other.value is not None and explains(own, other.value, other.precision):
-                out[p, src] = _settle(own, other.value, other.precision, f"the {PERIOD_LABEL[_other(p)]} copy")
+            settled = _pair(own, other, p)
+            if settled is not None:
+                out[p, src] = settled
             else:
                 pending[p, src] = {x.value for x in (own, other) if x is not None and x.value is not None}
-    # Second pass: the identity 资金总额 = Σ sources settles what the copies could not.
+    # Second pass: the identity 资金总额 = Σ sources settles what the copies could not, and rejects
+    # a lone uncorroborated non-zero reading that alone breaks it (debris in an empty 其他资金 row).
     if fig is not None:
         for p in PERIODS:
             _sum_rule(block, p, fig, out, pending)
+            _reject_lone(block, p, fig, out)
     for p, src in pending:
         if (p, src) in out:
             continue
@@ -425,15 +461,30 @@ def resolve_block(
         other = block.readings.get((_other(p), src))
         seen = "; ".join(f"{_fmt(x.value)} ({x.raw!r}, line {x.line})" for x in (own, other) if x is not None)
         out[p, src] = SlotResult(
-            None, 0, [*own.flags, "ocr_conflict" if other else "unreadable"],
-            f"readings {seen} disagree and the total does not settle them", "conflict" if other else "unreadable")
+            None, 0, _flags(own, "ocr_conflict" if other else "unreadable", valued=False),
+            f"readings {seen} disagree and the total does not settle them",
+            "conflict" if other else "unreadable")
     return out
+
+
+def _pair(own: Reading, other: Reading | None, p: str) -> SlotResult | None:
+    """A source slot settled by its own reading and the other period's copy, or None when they
+    disagree (or neither is a clean amount)."""
+    if own.value is not None and (
+        other is None or other.value == own.value or explains(other, own.value, own.precision)
+    ):
+        return SlotResult(own.value, own.precision, _flags(own))
+    if other is not None and other.value is not None and explains(own, other.value, other.precision):
+        return _settle(own, other.value, other.precision, f"the {PERIOD_LABEL[_other(p)]} copy")
+    return None
 
 
 def _sum_rule(
     block: FundsBlock, p: str, fig: Figure, out: dict[tuple[str, str], SlotResult],
     pending: dict[tuple[str, str], set[Decimal]],
 ) -> None:
+    """Settles the open source slots of period ``p`` when exactly one choice among the values their
+    two copies printed makes the sources add up to the total."""
     open_slots = [s for s in SOURCES if (p, s) in pending]
     if not open_slots:
         return
@@ -458,30 +509,48 @@ def _sum_rule(
         out[p, src] = _settle(block.readings[p, src], v, fig.precision, "the total less the other sources")
 
 
+def _reject_lone(block: FundsBlock, p: str, fig: Figure, out: dict[tuple[str, str], SlotResult]) -> None:
+    """Unsettles a non-zero source printed once (no copy on the other side) when it is exactly what
+    makes the sources exceed the total: a number in an empty row is debris, not evidence."""
+    values = {s: out[p, s].value for s in SOURCES if (p, s) in out}
+    if not values or None in values.values():
+        return
+    excess = sum(values.values(), Decimal(0)) - fig.value  # type: ignore[arg-type]
+    lone = [s for s, v in values.items() if v and v == excess and (_other(p), s) not in block.readings]
+    if excess and len(lone) == 1:
+        r = block.readings[p, lone[0]]
+        out[p, lone[0]] = SlotResult(
+            None, 0, _flags(r, "ocr_conflict", valued=False),
+            f"read {_fmt(r.value)} ({r.raw!r}) at line {r.line} cell {r.cell}, printed once, but the total "
+            f"and the other sources leave nothing for it")
+
+
 def amounts(
     block: FundsBlock, results: dict[tuple[str, str], SlotResult], file: str, where: str
 ) -> tuple[dict[str, dict[str, Amount]], list[ExtractionIssue]]:
     """The ``funds`` of a PerformanceTarget, and an issue for every slot read with a doubt."""
     funds: dict[str, dict[str, Amount]] = {}
     issues: list[ExtractionIssue] = []
+    total_row = block.rows.get("total")
     for p in PERIODS:
         total = results.get((p, "total"))
         parts = [results[p, s].value for s in SOURCES if (p, s) in results]
-        if total is not None and total.value is not None and parts and None not in parts:
-            if sum(parts, Decimal(0)) != total.value:  # type: ignore[arg-type]
-                row = block.rows.get("total")
-                issues.append(ExtractionIssue(
-                    kind="note",
-                    message=f"{where}: {PERIOD_LABEL[p]} sources as read add up to {_fmt(sum(parts, Decimal(0)))}"  # type: ignore[arg-type]
-                    f", not the total {_fmt(total.value)}",
-                    where=Provenance(file=file, line=row.lineno if row else None),
-                ))
+        if total is None or total.value is None or not parts or None in parts:
+            continue
+        added = sum(parts, Decimal(0))  # type: ignore[arg-type]
+        if added != total.value:
+            issues.append(ExtractionIssue(
+                kind="note",
+                message=f"{where}: {PERIOD_LABEL[p]} sources as read add up to {_fmt(added)}, "
+                f"not the total {_fmt(total.value)}",
+                where=Provenance(file=file, line=total_row.lineno if total_row else None),
+            ))
     for (p, slot), res in results.items():
         r = block.readings.get((p, slot))
         row = block.rows.get(slot)
         raw = r.raw if r else ""
-        prov = Provenance(
-            file=file, line=r.line if r else (row.lineno if row else None), cell=r.cell if r else None, raw=raw)
+        line = r.line if r else (row.lineno if row else None)
+        prov = Provenance(file=file, line=line, cell=r.cell if r else None, raw=raw)
         funds.setdefault(p, {})[slot] = Amount(
             value=res.value, unit="元", precision=res.precision, raw=raw, source=prov, flags=res.flags)
         if res.issue:

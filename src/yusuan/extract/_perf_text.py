@@ -21,8 +21,14 @@ from rapidfuzz import fuzz, process
 from yusuan.read.document import Line
 
 # Traditional / Japanese forms that OCR returns for the simplified characters of the template.
-_LOOKALIKE_FROM = "財資項級單単結実實額總計劃標據設護報與門務會險険養屬開長準確時滿満對質數經濟態響續貼補勞動穩崗業轉運費預負責辦聯話區縣籌況為績體総関続経済効証発収県値対録"
-_LOOKALIKE_TO = "财资项级单单结实实额总计划标据设护报与门务会险险养属开长准确时满满对质数经济态响续贴补劳动稳岗业转运费预负责办联话区县筹况为绩体总关续经济效证发收县值对录"
+_LOOKALIKE_FROM = (
+    "財資項級單単結実實額總計劃標據設護報與門務會險険養屬開長準確時滿満對質數經濟態響續"
+    "貼補勞動穩崗業轉運費預負責辦聯話區縣籌況為績體総関続経済効証発収県値対録"
+)
+_LOOKALIKE_TO = (
+    "财资项级单单结实实额总计划标据设护报与门务会险险养属开长准确时满满对质数经济态响续"
+    "贴补劳动稳岗业转运费预负责办联话区县筹况为绩体总关续经济效证发收县值对录"
+)
 _LOOKALIKE = {
     **dict(zip(_LOOKALIKE_FROM, _LOOKALIKE_TO, strict=True)),
     "（": "(",
@@ -79,7 +85,7 @@ FTOT_RX = re.compile(_FTOT)
 _INDH_RX = re.compile(
     r"(?:^|\t)[^\t]{0,6}级指[^\t]{0,6}\t(?:.*\t)?(?:[^\t]{0,6}级指[^\t]{0,6}|[^\t]{0,2}[指排]标值)(?:\t|$)"
 )
-_NAME_RX = re.compile(r"[项顺順頃][目日月川]?名[称科]|[目月]名[称科]|项目名")
+NAME_RX = re.compile(r"[项顺順頃][目日月川]?名[称科]|[目月]名[称科]|项目名")
 _DEPT_RX = re.compile(r"主管部|部门及|[及没]代[码明]|[0-9]{3}[-\s]?孝|[施適]单位|单位孝|和社会保障局")
 _ATTR_RX = re.compile(r"项目属|项目[操减加]性|次性项|常性项|项目期")
 _TITLE_RX = re.compile(r"预算部门|级预算|[支专达]出[绩缔]效|出[绩缔]效目标")
@@ -107,7 +113,7 @@ def tag_line(t: str) -> str | None:
         return INDH
     if "总" in t and FTOT_RX.search(t):
         return FTOT
-    if "名" in t and _NAME_RX.search(t):
+    if "名" in t and NAME_RX.search(t):
         return NAME
     if ("部" in t or "代" in t or "孝" in t or "单" in t or "局" in t) and _DEPT_RX.search(t):
         return DEPT
@@ -148,26 +154,19 @@ def tag_line(t: str) -> str | None:
 
 @dataclass(slots=True)
 class Rows:
-    """Lines of one table (or section) with their normalised text and tag, computed once.
+    """The non-blank lines of one table with their text and tag, computed once per line.
 
     ``norms[i].split("\\t")`` gives the normalised cells of ``lines[i]``, index for index."""
 
     lines: list[Line] = field(default_factory=list)
+    #: the cells joined by tabs, as printed
+    raws: list[str] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     tags: list[str | None] = field(default_factory=list)
 
-    def append(self, line: Line, text: str, tag: str | None) -> None:
-        self.lines.append(line)
-        self.norms.append(text)
-        self.tags.append(tag)
-
-    def extend(self, other: Rows) -> None:
-        self.lines.extend(other.lines)
-        self.norms.extend(other.norms)
-        self.tags.extend(other.tags)
-
     def reverse(self) -> None:
         self.lines.reverse()
+        self.raws.reverse()
         self.norms.reverse()
         self.tags.reverse()
 
@@ -220,22 +219,29 @@ LEVEL1_OF: dict[str, str] = {
     "服务对象满意度指标": "满意度指标",
 }
 _LEVEL2 = list(LEVEL1_OF)
+_MISSING = object()
 ATTRIBUTES = ("一次性项目(1年结束)", "经常性项目(长期开展)")
 
 
 def level2_of(cell: str, cache: dict[str, str | None]) -> str | None:
-    """The 二级指标 category a cell names (``成木指标`` → 成本指标), or None when no category is close.
+    """The 二级指标 category a cell names (``成木指标`` → 成本指标), or None when no category is
+    close, or two are equally close (``效益指标`` could be any of three).
 
     ``cache`` is the caller's per-document memo: the same few cells repeat hundreds of times."""
-    if cell in cache:
-        return cache[cell]
-    key = norm(cell).strip("。.:,")
+    found = cache.get(cell, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    key = norm(cell).strip("。.:,·")
     found = None
-    if len(key) >= 2:
-        # partial_ratio: 服务对象满意度 is printed without its 指标 suffix, 满意度指 is cut short.
-        hit = process.extractOne(key, _LEVEL2, scorer=fuzz.partial_ratio, score_cutoff=75)
-        if hit is not None and len(key) >= len(hit[0]) // 2:
-            found = hit[0]
+    if key in LEVEL1_OF:
+        found = key
+    elif key.startswith("服务对象满意"):
+        # printed without its 指标 suffix, or cut short (服务对象满意度指)
+        found = "服务对象满意度指标"
+    elif len(key) >= 3:
+        best = process.extract(key, _LEVEL2, scorer=fuzz.ratio, score_cutoff=70, limit=2)
+        if best and (len(best) == 1 or best[0][1] > best[1][1]):
+            found = best[0][0]
     cache[cell] = found
     return found
 
@@ -259,19 +265,12 @@ _COMPARATOR = {"≥": ">=", ">=": ">=", "＞=": ">=", "≤": "<=", "<=": "<=", "
                ">": ">", "＞": ">", "<": "<", "＜": "<", "=": "=", None: "="}
 
 
-_TARGETS: dict[str, tuple[str | None, Decimal | None, str | None]] = {}
-
-
 def parse_target(raw: str) -> tuple[str | None, Decimal | None, str | None]:
     """``≥96%`` → (">=", 96, "%"); ``100`` → ("=", 100, None); anything else → (None, None, None).
 
     Only a target that is wholly a comparator, a number and a known unit is read; OCR debris such as
     ``IOA`` or ``≥ ufA`` stays unread (the raw text is kept by the caller)."""
-    hit = _TARGETS.get(raw)
-    if hit is not None:
-        return hit
     m = _TARGET.match(raw.replace(" ", "").replace("％", "%"))
-    hit = (_COMPARATOR[m.group(1)], Decimal(m.group(2)), m.group(3)) if m else (None, None, None)
-    if len(_TARGETS) < 4096:  # the same few targets (100%, ≥95%) fill most tables
-        _TARGETS[raw] = hit
-    return hit
+    if not m:
+        return None, None, None
+    return _COMPARATOR[m.group(1)], Decimal(m.group(2)), m.group(3)

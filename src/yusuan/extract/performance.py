@@ -28,8 +28,12 @@ from yusuan.extract import _perf_fields as F
 from yusuan.extract._perf_funds import FundsBlock, amounts, read_block, resolve_block
 from yusuan.extract._perf_text import (
     BODY_TAGS,
+    FCEN,
+    FLOC,
     FNUM,
     FOOT,
+    FPRO,
+    FSELF,
     FTOT,
     FTOT_RX,
     GOAL,
@@ -45,7 +49,7 @@ from yusuan.extract._perf_text import (
     norm,
     tag_line,
 )
-from yusuan.model.amount import Provenance
+from yusuan.model.amount import Amount, Provenance
 from yusuan.model.disclosure import ExtractionIssue, PerformanceTarget, Project
 from yusuan.read.document import Line
 
@@ -55,10 +59,6 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|�
 _HEADING_START = tuple("一二三四五六七八九十第 ")
 # How many non-blank lines above the first 实施期资金总额 row a table's header can take.
 _HEADER_SPAN = 8
-
-
-def _is_blank(text: str) -> bool:
-    return not text or text.isspace()
 
 
 def find_performance_section(lines: list[Line]) -> tuple[int, int]:
@@ -72,7 +72,7 @@ def find_performance_section(lines: list[Line]) -> tuple[int, int]:
         # The label needs 总; testing the raw text first keeps this cheap on a whole document.
         if len(line.cells) > 1 and any("总" in c or "總" in c for c in line.cells) and FTOT_RX.search(
             norm("\t".join(line.cells))
-        ):
+        ) and _sources_follow(lines, i):
             first = i
             break
     if first is None:
@@ -80,7 +80,7 @@ def find_performance_section(lines: list[Line]) -> tuple[int, int]:
     start, seen = first, 0
     for i in range(first - 1, -1, -1):
         text = "\t".join(lines[i].cells)
-        if _is_blank(text):
+        if not text or text.isspace():
             continue
         seen += 1
         single = sum(1 for c in lines[i].cells if c.strip()) == 1
@@ -90,9 +90,27 @@ def find_performance_section(lines: list[Line]) -> tuple[int, int]:
         start = i
     for i in range(first + 1, len(lines)):
         cells = lines[i].cells
-        if cells[0][:1] in _HEADING_START and _HEADING.match(cells[0]) and not any(c.strip() for c in cells[1:]):
+        # Cheap test first: this runs over every line of the section.
+        heading = cells[0][:1] in _HEADING_START and _HEADING.match(cells[0])
+        if heading and not any(c.strip() for c in cells[1:]):
             return start, i
     return start, len(lines)
+
+
+def _sources_follow(lines: list[Line], i: int) -> bool:
+    """True when a fund-source row (其中: 中央财政资金 …) follows line ``i`` within three lines: a
+    资金总额 label elsewhere in a document is not a target table."""
+    seen = 0
+    for line in lines[i + 1 :]:
+        text = "\t".join(line.cells)
+        if not text or text.isspace():
+            continue
+        if tag_line(norm(text)) in (FCEN, FPRO, FLOC, FSELF):
+            return True
+        seen += 1
+        if seen == 3:
+            break
+    return False
 
 
 @dataclass(slots=True)
@@ -108,24 +126,27 @@ def _split(lines: list[Line]) -> list[_Table]:
     current table has its funds block; it closes at its footer (负责人 … 填报日期). Lines after a
     footer wait: a further footer line belongs to the closed table, a header or body line opens the
     next one with them. A run with neither funds nor name rows is debris of the table before it."""
-    tables: list[Rows] = []
-    cur = Rows()
-    has_funds = has_ftot = closed = False
-    last_sig: str | None = None
-    pending = Rows()
+    kept: list[Line] = []
+    raws: list[str] = []
     for line in lines:
         raw = "\t".join(line.cells)
-        if _is_blank(raw):
-            continue
-        text = norm(raw)
-        tag = tag_line(text)
+        if raw and not raw.isspace():
+            kept.append(line)
+            raws.append(raw)
+    norms = [norm(r) for r in raws]
+    tags = [tag_line(t) for t in norms]
+    starts = [0]
+    has_funds = has_ftot = closed = False
+    last_sig: str | None = None
+    waiting: int | None = None  # first line after a footer not yet given to a table
+    for i, tag in enumerate(tags):
         if closed and tag is None:
-            pending.append(line, text, tag)
+            if waiting is None:
+                waiting = i
             continue
         if closed and tag == FOOT:
-            cur.extend(pending)
-            pending = Rows()
-        if not cur.lines:
+            waiting = None
+        if i == 0:
             start_new = False
         elif closed:
             start_new = tag != FOOT
@@ -137,30 +158,30 @@ def _split(lines: list[Line]) -> list[_Table]:
         else:
             start_new = tag == FTOT and has_ftot
         if start_new:
-            tables.append(cur)
-            cur, pending = pending, Rows()
+            starts.append(i if waiting is None else waiting)
             has_funds = has_ftot = closed = False
-        cur.append(line, text, tag)
+            waiting = None
         has_funds = has_funds or tag in (FTOT, FNUM)
         has_ftot = has_ftot or tag == FTOT
         closed = closed or tag == FOOT
         last_sig = tag or last_sig
-    cur.extend(pending)
-    if cur.lines:
-        tables.append(cur)
-    merged: list[_Table] = []
-    for rows in tables:
-        if merged and not any(t in (FTOT, FNUM, NAME) for t in rows.tags):
-            merged[-1].rows.extend(rows)
-        elif any(t in BODY_TAGS or t == FTOT for t in rows.tags):
-            merged.append(_Table(rows))
-    for t in merged:
+    bounds: list[list[int]] = []
+    for a, b in zip(starts, [*starts[1:], len(tags)], strict=True):
+        part = tags[a:b]
+        if bounds and not any(t in (FTOT, FNUM, NAME) for t in part):
+            bounds[-1][1] = b  # debris of the table before
+        elif any(t in BODY_TAGS or t == FTOT for t in part):
+            bounds.append([a, b])
+    out: list[_Table] = []
+    for a, b in bounds:
+        t = _Table(Rows(kept[a:b], raws[a:b], norms[a:b], tags[a:b]))
         ftot = F.funds_start(t.rows.tags)
         head = t.rows.first((INDH,))
         if ftot is not None and head is not None and head < ftot and t.rows.first((FOOT,)) is None:
             t.rows.reverse()
             t.reversed = True
-    return merged
+        out.append(t)
+    return out
 
 
 @dataclass(slots=True)
@@ -171,7 +192,7 @@ class _Parsed:
     where: str
 
 
-def _parse(t: _Table, no: int, file: str, known_depts: list[str], cache: dict[str, str | None]) -> _Parsed:
+def _parse(t: _Table, no: int, file: str, known_depts: list[str], memo: F.Memo) -> _Parsed:
     rows = t.rows
     f = F.Fields()
     ftot = F.funds_start(rows.tags)
@@ -186,11 +207,11 @@ def _parse(t: _Table, no: int, file: str, known_depts: list[str], cache: dict[st
         if attr_i is not None:
             f.attribute, f.period = F.read_attribute(rows, attr_i)
         stop = rows.first((TEXT, GOALH, GOAL, INDH, IND), ftot + 1)
-        block, body = read_block(rows, ftot, len(rows.tags) if stop is None else stop)
+        block, body = read_block(rows, ftot, len(rows.tags) if stop is None else stop, memo.funds_rows)
     goals_at = rows.first((GOALH, GOAL, INDH), body)
     goals_at = len(rows.tags) if goals_at is None else goals_at
     f.texts = F.read_texts(rows, body, goals_at)
-    f.indicators, ind_at = F.read_indicators(rows, body, file, cache)
+    f.indicators, ind_at = F.read_indicators(rows, body, file, memo)
     f.goal_implementation, f.goal_annual = F.read_goals(rows, goals_at, ind_at)
     f.filled_date = F.read_date(rows, min(ind_at, len(rows.tags)))
     return _Parsed(t, f, block, f"绩效目标表 #{no} (line {rows.lines[0].lineno})")
@@ -207,7 +228,7 @@ def _yuan(p: Project) -> tuple[Decimal, Decimal] | None:
     return a.in_unit("元"), a.half_ulp("元")  # type: ignore[return-value]
 
 
-def _match(parsed: list[_Parsed], projects: list[Project]) -> list[Project | None]:
+def _match(parsed: list[_Parsed], units: list[str | None], projects: list[Project]) -> list[Project | None]:
     """One project per table, at most one table per project.
 
     A pair scores its name similarity (rapidfuzz ratio on normalised names; a table whose name row
@@ -216,7 +237,6 @@ def _match(parsed: list[_Parsed], projects: list[Project]) -> list[Project | Non
     carried-over project; pairs are taken best first. A pair needs the amount to agree or a name score
     of 75."""
     names = [norm(p.name) for p in projects]
-    units = list(dict.fromkeys(p.unit for p in projects))
     money = sorted((m[0], m[1], pi) for pi, p in enumerate(projects) if (m := _yuan(p)) is not None)
     keys_sorted = [m[0] for m in money]
     widest = max((m[1] for m in money), default=Decimal(0))
@@ -231,14 +251,17 @@ def _match(parsed: list[_Parsed], projects: list[Project]) -> list[Project | Non
                     break
                 if abs(v - amount) <= tol:
                     agree.add(pi)
-        unit = _closest(f.unit, units, 60)
+        unit = units[ti]
         keys = [norm(f.name)] if len(f.name) >= 4 else []
         keys += [norm(f.texts[k]) for k in ("overview", "basis") if len(f.texts.get(k, "")) in range(4, 41)]
         best: dict[int, float] = {}
         for key in keys:
-            for _, score, pi in process.extract(key, names, scorer=fuzz.ratio, limit=None, score_cutoff=40):
-                best[pi] = max(best.get(pi, 0.0), score)
-        for pi in agree | {pi for pi, s in best.items() if s >= 75}:
+            for pi in agree:
+                best[pi] = max(best.get(pi, 0.0), fuzz.ratio(key, names[pi]))
+            hit = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=75)
+            if hit is not None:
+                best[hit[2]] = max(best.get(hit[2], 0.0), hit[1])
+        for pi in agree | best.keys():
             p = projects[pi]
             score = best.get(pi, 0.0) + (100 if pi in agree else 0) + (15 if unit == p.unit else 0)
             scored.append((score - (10 if p.period == "carryover" else 0), ti, pi))
@@ -253,10 +276,11 @@ def _match(parsed: list[_Parsed], projects: list[Project]) -> list[Project | Non
 
 
 def _closest(raw: str | None, choices: list[str], cutoff: float) -> str | None:
-    """The one of ``choices`` (names the project table prints) closest to ``raw``, if close enough."""
+    """The one of ``choices`` (names as the project table prints them) closest to ``raw`` once its
+    look-alikes are mapped, if close enough."""
     if not raw or not choices:
         return None
-    hit = process.extractOne(raw, choices, scorer=fuzz.ratio, processor=norm, score_cutoff=cutoff)
+    hit = process.extractOne(norm(raw), choices, scorer=fuzz.ratio, score_cutoff=cutoff)
     return hit[0] if hit else None
 
 
@@ -286,52 +310,63 @@ def extract_performance(
     ExtractionIssue. Texts and names are kept as OCR printed them; the department and implementing
     unit take the project table's spelling when fuzzily close (``孝文市`` → ``孝义市``)."""
     start, end = find_performance_section(lines)
-    depts = list(dict.fromkeys(p.department for p in projects if p.department))
     units = list(dict.fromkeys(p.unit for p in projects if p.unit))
-    known_depts = depts or [u for u in units if u.endswith("局")][:1]
-    cache: dict[str, str | None] = {}
-    parsed = [_parse(t, i + 1, file, known_depts, cache) for i, t in enumerate(_split(lines[start:end]))]
+    depts = list(dict.fromkeys(p.department for p in projects if p.department))
+    depts = depts or [u for u in units if u.endswith("局")][:1]
+    memo = F.Memo()
+    parsed = [_parse(t, i + 1, file, depts, memo) for i, t in enumerate(_split(lines[start:end]))]
+    unit_of = [_closest(pt.fields.unit, units, 60) for pt in parsed]
     targets: list[PerformanceTarget] = []
     issues: list[ExtractionIssue] = []
-    for pt, proj in zip(parsed, _match(parsed, projects), strict=True):
-        f = pt.fields
-        head = f.name_line or pt.table.rows.lines[0]
-        where = Provenance(file=file, line=head.lineno, raw=f.name)
-        funds = {}
-        if pt.block is not None:
-            money = _yuan(proj) if proj is not None else None
-            results = resolve_block(pt.block, money[0] if money else None, money[1] if money else Decimal(0))
-            funds, found = amounts(pt.block, results, file, pt.where)
-            issues.extend(found)
-        else:
-            issues.append(ExtractionIssue(kind="missing", message=f"{pt.where}: no 项目资金 block found", where=where))
-        if not f.name:
-            issues.append(ExtractionIssue(kind="unreadable", message=f"{pt.where}: 项目名称 not readable", where=where))
-        if proj is None:
-            issues.append(ExtractionIssue(
-                kind="ambiguous", where=where,
-                message=f"{pt.where}: no project of the project tables matches {f.name!r} in name or amount"))
-        if pt.table.reversed:
-            issues.append(ExtractionIssue(
-                kind="note", where=where, message=f"{pt.where}: page scanned upside down; rows read bottom-up"))
-        targets.append(PerformanceTarget(
-            project=f.name,
-            matched_project=proj.name if proj is not None else None,
-            competent_department=_department(f.department, known_depts),
-            implementing_unit=_closest(f.unit, units, 60) or f.unit,
-            attribute=f.attribute,
-            period=f.period,
-            funds=funds,
-            overview=f.texts.get("overview"),
-            basis=f.texts.get("basis"),
-            necessity=f.texts.get("necessity"),
-            measures=f.texts.get("measures"),
-            plan=f.texts.get("plan"),
-            goal_implementation=f.goal_implementation,
-            goal_annual=f.goal_annual,
-            indicators=f.indicators,
-            filled_date=f.filled_date,
-            ocr=True,
-            source=Provenance(file=file, line=head.lineno, raw="\t".join(head.cells)),
-        ))
+    for pt, unit, proj in zip(parsed, unit_of, _match(parsed, unit_of, projects), strict=True):
+        target, found = _target(pt, unit, proj, file, depts)
+        targets.append(target)
+        issues.extend(found)
     return targets, issues
+
+
+def _target(
+    pt: _Parsed, unit: str | None, proj: Project | None, file: str, depts: list[str]
+) -> tuple[PerformanceTarget, list[ExtractionIssue]]:
+    """The PerformanceTarget of one parsed table and the issues of reading it."""
+    f = pt.fields
+    head = f.name_line or pt.table.rows.lines[0]
+    where = Provenance(file=file, line=head.lineno, raw=f.name)
+    issues: list[ExtractionIssue] = []
+    funds: dict[str, dict[str, Amount]] = {}
+    if pt.block is not None:
+        money = _yuan(proj) if proj is not None else None
+        results = resolve_block(pt.block, *(money or (None, Decimal(0))))
+        funds, issues = amounts(pt.block, results, file, pt.where)
+    else:
+        issues.append(ExtractionIssue(kind="missing", where=where, message=f"{pt.where}: no 项目资金 block"))
+    if not f.name:
+        issues.append(ExtractionIssue(kind="unreadable", where=where, message=f"{pt.where}: no 项目名称"))
+    if proj is None:
+        issues.append(ExtractionIssue(
+            kind="ambiguous", where=where,
+            message=f"{pt.where}: no project of the project tables matches {f.name!r} in name or amount"))
+    if pt.table.reversed:
+        issues.append(ExtractionIssue(
+            kind="note", where=where, message=f"{pt.where}: page scanned upside down; rows read bottom-up"))
+    target = PerformanceTarget(
+        project=f.name,
+        matched_project=proj.name if proj is not None else None,
+        competent_department=_department(f.department, depts),
+        implementing_unit=unit or f.unit,
+        attribute=f.attribute,
+        period=f.period,
+        funds=funds,
+        overview=f.texts.get("overview"),
+        basis=f.texts.get("basis"),
+        necessity=f.texts.get("necessity"),
+        measures=f.texts.get("measures"),
+        plan=f.texts.get("plan"),
+        goal_implementation=f.goal_implementation,
+        goal_annual=f.goal_annual,
+        indicators=f.indicators,
+        filled_date=f.filled_date,
+        ocr=True,
+        source=Provenance(file=file, line=head.lineno, raw="\t".join(head.cells)),
+    )
+    return target, issues
