@@ -140,3 +140,31 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_unwritable_output_leaves_nothing(shanxi_path, tmp_path):
     r = run("export", str(shanxi_path), "-o", str(tmp_path / "no" / "such" / "dir" / "x.csv"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_export_performance(shanxi_path, tmp_path):
+    out = tmp_path / "perf.csv"
+    r = run("export", str(shanxi_path), "--section", "performance", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert len(rows) == 36
+    assert list(rows[0]) == [
+        "project", "implementing_unit", "competent_department", "attribute", "period", "total_yuan",
+        "central_yuan", "provincial_yuan", "local_yuan", "self_raised_yuan", "other_yuan", "filled_date",
+    ]  # fmt: skip
+    by = {x["project"]: x for x in rows}
+    # printed "1, 634, 000" (line 532) for 163.40 万元 in the project table
+    first = by["2023年、2024年实习大学生生活补贴"]
+    assert (first["total_yuan"], first["implementing_unit"], first["filled_date"]) == (
+        "1634000",
+        "孝义市创业就业服务中心",
+        "20240227154252",
+    )
+    # line 601: "实施期资金总额: 17,500"; line 604: 市县(区)財政资金 17, 500
+    nurse = by["护工(护理)培训就业工作经费"]
+    assert (nurse["total_yuan"], nurse["local_yuan"], nurse["central_yuan"]) == ("17500", "17500", "0")
+    assert nurse["attribute"] == "一次性项目(1年结束)" and nurse["period"] == "1年"
+    # line 569-570: 475, 200 of central funds (OCR split the annual figure as "47 ⇥ 75, 200")
+    trainee = by["就业补助资金中央见习补贴晋财社(2023)312号)"]
+    assert (trainee["total_yuan"], trainee["central_yuan"]) == ("475200", "475200")
+    assert "专项业务经费" not in by  # the one project of the table without a target table
