@@ -61,6 +61,8 @@ def extract(doc: Document) -> Disclosure:
         issues.append(ExtractionIssue(kind="note", message=note))
     sections = split_sections(doc.lines, file)
     targets, perf_issues = extract_performance(doc.lines, result.projects, file)
+    for i in perf_issues:
+        i.section = "performance"
     issues.extend(perf_issues)
     return Disclosure(
         meta=meta,

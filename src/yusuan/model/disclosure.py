@@ -114,8 +114,12 @@ class Project(BaseModel):
     source: Provenance = Field(default_factory=Provenance)
 
 
-class Indicator(BaseModel):
-    """One performance indicator (一级/二级/三级指标 and its target value)."""
+@dataclass(slots=True)
+class Indicator:
+    """One performance indicator (一级/二级/三级指标 and its target value).
+
+    A dataclass like Amount: a document has hundreds of them (36 tables × 2 periods × ~8).
+    """
 
     period: Literal["implementation", "annual"] = "annual"
     level1: str | None = None
@@ -125,7 +129,7 @@ class Indicator(BaseModel):
     comparator: Literal["=", ">=", "<=", ">", "<"] | None = None
     target_value: Decimal | None = None
     target_unit: str | None = None
-    source: Provenance = Field(default_factory=Provenance)
+    source: Provenance = field(default_factory=Provenance)
 
 
 class PerformanceTarget(BaseModel):
@@ -260,6 +264,9 @@ class ExtractionIssue(BaseModel):
     message: str
     where: Provenance = Field(default_factory=Provenance)
     table_no: int | None = None
+    #: the part of the document the issue is in, when not a standard table: ``performance``
+    #: (the scanned performance-target tables), ``narrative``
+    section: str | None = None
 
 
 class Disclosure(BaseModel):
