@@ -86,10 +86,37 @@ from yusuan.check.rules.YS_CLASS_007 import EconomicSubclassUnderWrongClass
 from yusuan.check.rules.YS_CLASS_008 import SummaryClassNameMismatch
 
 # NARR: narrative against tables
+# isort: split
+from yusuan.check.rules.YS_NARR_001 import NarrativeAmountDiffersFromTable
+from yusuan.check.rules.YS_NARR_002 import NarrativeAmountUnverifiable
+from yusuan.check.rules.YS_NARR_003 import ShareNotPartOverWhole
+from yusuan.check.rules.YS_NARR_004 import SharesDoNotSumTo100
+from yusuan.check.rules.YS_NARR_005 import ChangeNotThisMinusLast
+from yusuan.check.rules.YS_NARR_006 import RateNotChangeOverLast
+from yusuan.check.rules.YS_NARR_007 import ChangeDirectionContradictsFigures
+from yusuan.check.rules.YS_NARR_008 import SameAsLastYearButChanged
+from yusuan.check.rules.YS_NARR_009 import YearWordMismatch
+from yusuan.check.rules.YS_NARR_010 import PerformanceProjectsDifferFromProjectTable
+from yusuan.check.rules.YS_NARR_011 import ListedPartsDoNotAddUp
+from yusuan.check.rules.YS_NARR_012 import ProcurementSplitNotTotal
+from yusuan.check.rules.YS_NARR_013 import UnitCountDiffers
+from yusuan.check.rules.YS_NARR_014 import ThreePublicChangeUnexplained
+from yusuan.check.rules.YS_NARR_015 import BudgetChangeUnexplained
 
 # PERF: performance targets
 
 # FORMAT: malformed numbers, placeholders, blank reasons
+# isort: split
+from yusuan.check.rules.YS_FORMAT_001 import MalformedNumber
+from yusuan.check.rules.YS_FORMAT_002 import AmountWithoutUnit
+from yusuan.check.rules.YS_FORMAT_003 import PercentageWithoutPercentSign
+from yusuan.check.rules.YS_FORMAT_004 import PlaceholderLeftIn
+from yusuan.check.rules.YS_FORMAT_005 import BlankReason
+from yusuan.check.rules.YS_FORMAT_006 import MissingNumber
+from yusuan.check.rules.YS_FORMAT_007 import AmbiguousTemplateWording
+from yusuan.check.rules.YS_FORMAT_008 import DuplicatedParagraph
+from yusuan.check.rules.YS_FORMAT_009 import WordingFromOtherGovernmentLevel
+from yusuan.check.rules.YS_FORMAT_010 import DigitsSplitInNumber
 
 RULES: list[Rule] = [
     # SUM
@@ -164,8 +191,33 @@ RULES: list[Rule] = [
     EconomicSubclassUnderWrongClass(),
     SummaryClassNameMismatch(),
     # NARR
+    NarrativeAmountDiffersFromTable(),
+    NarrativeAmountUnverifiable(),
+    ShareNotPartOverWhole(),
+    SharesDoNotSumTo100(),
+    ChangeNotThisMinusLast(),
+    RateNotChangeOverLast(),
+    ChangeDirectionContradictsFigures(),
+    SameAsLastYearButChanged(),
+    YearWordMismatch(),
+    PerformanceProjectsDifferFromProjectTable(),
+    ListedPartsDoNotAddUp(),
+    ProcurementSplitNotTotal(),
+    UnitCountDiffers(),
+    ThreePublicChangeUnexplained(),
+    BudgetChangeUnexplained(),
     # PERF
     # FORMAT
+    MalformedNumber(),
+    AmountWithoutUnit(),
+    PercentageWithoutPercentSign(),
+    PlaceholderLeftIn(),
+    BlankReason(),
+    MissingNumber(),
+    AmbiguousTemplateWording(),
+    DuplicatedParagraph(),
+    WordingFromOtherGovernmentLevel(),
+    DigitsSplitInNumber(),
 ]
 
 #: ids no longer in use (never to be reused), with what replaced them
