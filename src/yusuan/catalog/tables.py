@@ -77,6 +77,14 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
     ),
     TableKind(
+        "fiscal_basic_economic",
+        "财政拨款基本支出表(经济分类)",
+        "fiscal appropriation basic expenditure by economic class",
+        (r"^财政拨款(安排)?(的)?基本支出",),
+        coded=True,
+        classification="economic",
+    ),
+    TableKind(
         "general_budget_basic_economic",
         "一般公共预算基本支出表(经济分类)",
         "general public budget basic expenditure by economic class",
@@ -90,6 +98,14 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         "fiscal appropriation summary",
         (r"财政拨款收(入)?(支出|支)", r"财政拨款.*总(体情况)?表"),
         two_sided=True,
+    ),
+    TableKind(
+        "fiscal_expenditure",
+        "财政拨款支出表(功能分类)",
+        "fiscal appropriation expenditure by function",
+        (r"^财政拨款(安排)?(的)?支出(预算|决算)?(明细|情况)?表",),
+        coded=True,
+        classification="function",
     ),
     TableKind(
         "general_budget_expenditure",
@@ -186,6 +202,8 @@ COLUMN_KEYS: dict[str, tuple[str, str]] = {
     "business_income": ("事业收入", "public-service income"),
     "operating_income": ("事业单位经营收入", "business income of public institutions"),
     "other_income": ("其他收入", "other income"),
+    "from_higher": ("上级补助收入", "grants from the higher level"),
+    "from_subsidiaries": ("附属单位上缴收入", "remittances from subsidiary units"),
     "basic": ("基本支出", "basic expenditure"),
     "project": ("项目支出", "project expenditure"),
     "personnel": ("人员经费", "personnel costs"),
@@ -194,11 +212,15 @@ COLUMN_KEYS: dict[str, tuple[str, str]] = {
     "subsidy_to_subsidiaries": ("对附属单位补助支出", "grants to subsidiary units"),
     "to_higher": ("上缴上级支出", "remitted to higher level"),
     "budget": ("预算数", "budget"),
+    "budget_initial": ("年初预算数", "budget as first approved"),
     "final": ("决算数", "final"),
     "amount": ("金额", "amount"),
     "last_year": ("上年数", "last year"),
     "opening_balance": ("年初结转和结余", "opening carry-over and balance"),
     "closing_balance": ("年末结转和结余", "closing carry-over and balance"),
+    "current_income": ("本年收入", "this year's income"),
+    "reserve": ("单位预留机动经费", "unit's reserve for contingencies"),
+    "carry_forward": ("结转下年资金", "carried forward to next year"),
 }
 
 # (pattern, key), first match wins; applied to the header text of one column, spaces removed.
@@ -207,17 +229,21 @@ _COLUMN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, k in (
         (r"年初结转和?结余", "opening_balance"),
         (r"年末结转和?结余", "closing_balance"),
+        (r"结转下年|下年结转|年终结转", "carry_forward"),
         (r"上年结转|上年财政拨款结转|结转安排", "carryover"),
         (r"当年(预算)?(安排|拨款)|本年(预算)?安排", "current_year"),
-        (r"财政拨款(收入|资金)?(小计|合计)?$", "fiscal_appropriation"),
+        (r"^财政拨款(收入|资金)?(小计|合计)?$", "fiscal_appropriation"),
+        (r"预留机动|机动经费", "reserve"),
         (r"一般公共预算", "general_budget"),
         (r"政府性基金", "gov_fund"),
         (r"国有资本经营", "state_capital"),
         (r"财政专户", "fiscal_special"),
         (r"单位资金", "unit_funds"),
-        (r"事业单位经营收入", "operating_income"),
+        (r"事业单位经营收入|^经营收入$", "operating_income"),
         (r"事业收入", "business_income"),
         (r"其他收入", "other_income"),
+        (r"上级补助", "from_higher"),
+        (r"附属单位上缴", "from_subsidiaries"),
         (r"基本支出", "basic"),
         (r"项目支出", "project"),
         (r"人员经费", "personnel"),
@@ -225,17 +251,21 @@ _COLUMN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"经营支出", "business_expenditure"),
         (r"对附属单位补助", "subsidy_to_subsidiaries"),
         (r"上缴上级", "to_higher"),
+        (r"年初预算", "budget_initial"),
+        (r"全年预算|调整(后)?预算", "budget"),
         (r"决算数", "final"),
         (r"上年(预算)?数|\d{4}年预算数.*上年", "last_year"),
         (r"合计|小计|总计", "total"),
         (r"预算数", "total"),
-        (r"金额|\d{4}年$|^本年$|^本年收入$", "amount"),
+        (r"机关运行经费", "total"),
+        (r"^本年收入$", "current_income"),
+        (r"金额|\d{4}年$|^本年$", "amount"),
     )
 )
 
 _CODE_HEADER = re.compile(r"编码|代码|科目编号|^类$|^款$|^项$")
 _ALT_NAME_HEADER = re.compile(r"政府预算支出经济")
-_NAME_HEADER = re.compile(r"名称|^项目$|项目$|^科目$|收入$|^支出$|单位$")
+_NAME_HEADER = re.compile(r"名称|^项目$|项目$|^科目$|收入$|^支出$|单位$|品目")
 
 
 def column_role(label: str) -> tuple[str, str | None]:

@@ -159,6 +159,9 @@ class Rule:
         if src is None and table is not None:
             src = table.source
         sev: Severity = severity or ("notice" if rounding else self.severity)
+        if tolerance is not None and tolerance.as_tuple().exponent < -6:  # type: ignore[operator]
+            # a derived bound (percentages) has long decimals that say nothing to a reader
+            tolerance = tolerance.quantize(Decimal("0.000001")).normalize()
         return Finding(
             rule_id=self.id,
             severity=sev,
@@ -255,8 +258,31 @@ def run_rule(rule: Rule, d: Disclosure, ctx: Context | None = None) -> Outcome:
         return Outcome(rule.id, "insufficient_data", reason=str(e))
     except Exception as e:  # a bug in a rule must not hide the other rules' results
         return Outcome(rule.id, "error", reason=f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}")
+    findings = _collapse(findings)
     real = [f for f in findings if not f.rounding]
     return Outcome(rule.id, "fail" if real else "pass", findings)
+
+
+def _collapse(findings: list[Finding]) -> list[Finding]:
+    """One finding for a problem printed twice in the same place (a paragraph that repeats a
+    sentence): same rule, message, line and figures. The message says how often."""
+    seen: dict[tuple[object, ...], Finding] = {}
+    counts: dict[int, int] = {}
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.message, f.file, f.page, f.line, f.table_no, f.column, f.expected, f.actual)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = f
+            out.append(f)
+        else:
+            counts[id(first)] = counts.get(id(first), 1) + 1
+    for f in out:
+        n = counts.get(id(f))
+        if n:
+            f.message += f"(同一处出现 {n} 次)"
+            f.message_en += f" (printed {n} times here)"
+    return out
 
 
 def select_rules(rules: Iterable[Rule], ids: Iterable[str] | None) -> list[Rule]:

@@ -22,8 +22,6 @@ from yusuan.catalog.tables import TableKind, column_role
 _CODE_PART_HEADER = re.compile(r"^(?:类|款|项|编码|科目编码|功能分类科目编码|经济分类科目编码)$")
 _EXPENDITURE_HEAD = ("支出", "支出项目")
 
-Role = tuple[str, "str | None"]
-
 
 def compact(text: str) -> str:
     """A printed name with all whitespace removed."""
@@ -41,6 +39,9 @@ class Block:
 
 @dataclass
 class Layout:
+    """Per column: its role (``code`` / ``name`` / ``alt_name`` / ``amount`` with its key /
+    ``unknown``) and its header text; and the blocks a line splits into."""
+
     width: int
     roles: list[tuple[str, str | None]]
     labels: list[str]
@@ -72,6 +73,7 @@ def _column_labels(header: list[list[str]], width: int) -> tuple[list[str], list
 
 
 def build_layout(kind: TableKind, header: list[list[str]]) -> Layout:
+    """The layout a table's header lines give."""
     width = max((len(h) for h in header), default=0)
     labels, bottoms = _column_labels(header, width)
     roles: list[tuple[str, str | None]] = []
@@ -108,7 +110,9 @@ def default_layout(kind: TableKind, width: int) -> Layout:
     return Layout(width, roles, [""] * width, None, [Block(0, width)])
 
 
-def _two_sided_blocks(header: list[list[str]], roles: list[tuple[str, str | None]], width: int) -> list[Block]:
+def _two_sided_blocks(
+    header: list[list[str]], roles: list[tuple[str, str | None]], width: int
+) -> list[Block]:
     """Income block, then one block per further name column (支出 by function, 支出 by use …)."""
     names = [i for i, r in enumerate(roles) if r[0] == "name"]
     starts: list[int] = []
@@ -165,14 +169,16 @@ def _single_amount_keys(layout: Layout) -> None:
 # Spanning header cells
 
 
-def header_paths(header: list[list[str]], width: int) -> list[list[str]]:
-    """For each column, the header labels over it from top to bottom.
+def header_paths(header: list[list[str]], width: int) -> tuple[list[list[str]], list[int]]:
+    """For each column, the header labels over it from top to bottom, and the column where the
+    lowest of them is printed (-1 under no label).
 
     A label covers its own column and the empty columns to its right, up to the next label of the
     same line or the end of the label above it (merged cells are printed in their leftmost column).
     One pass over the header: O(lines × width).
     """
     paths: list[list[str]] = [[] for _ in range(width)]
+    starts = [-1] * width
     spans = [(0, width)] * width  # the span of the lowest label so far over each column
     for h in header:
         filled = [i for i in range(min(len(h), width)) if h[i].strip()]
@@ -184,6 +190,7 @@ def header_paths(header: list[list[str]], width: int) -> list[list[str]]:
             label = compact(h[p])
             for c in range(p, end):
                 paths[c].append(label)
+                starts[c] = p
                 new[c] = (p, end)
         spans = new
-    return paths
+    return paths, starts

@@ -36,10 +36,7 @@ ORDER = (
 
 def is_horizontal(lines: list[Line]) -> bool:
     """A header line names two or more of the items in separate cells."""
-    for ln in lines:
-        if sum(1 for c in ln.cells if _ITEM_WORDS.search(c)) >= 2:
-            return True
-    return False
+    return any(sum(1 for c in ln.cells if _ITEM_WORDS.search(c)) >= 2 for ln in lines)
 
 
 def _item(labels: list[str]) -> str | None:
@@ -80,12 +77,45 @@ def _item(labels: list[str]) -> str | None:
 
 
 def _name(labels: list[str]) -> str:
-    """The printed name of a column's item: its lowest label, with the group above a 小计."""
+    """The printed name of a column's item: its lowest label, with the group above a 小计 or
+    above a bare 购置费 / 运行费."""
     if not labels:
         return ""
-    if _SUBTOTAL.match(labels[-1]) and len(labels) > 1:
-        return re.sub(r"(预算数|决算数)$", "", labels[-2]) + labels[-1]
-    return labels[-1]
+    last = labels[-1]
+    if len(labels) > 1 and (_SUBTOTAL.match(last) or ("公务用车" in labels[-2] and "公务用车" not in last)):
+        group = re.sub(r"(预算数|决算数)$", "", labels[-2])
+        return (group if _SUBTOTAL.match(last) else "公务用车") + last
+    return last
+
+
+def is_data_line(line: Line) -> bool:
+    """A line of figures: numbers in most of its filled cells (a label such as 预算数 may lead)."""
+    ne = [c for c in line.cells if c.strip()]
+    nums = sum(1 for c in ne if looks_numeric(c))
+    return nums > 0 and 2 * nums > len(ne)
+
+
+def _line_keys(data: list[Line]) -> list[str | None]:
+    """The column key each data line's own label gives (决算数, 上年数, 预算数 beside 决算数), if any."""
+    labels = [next((compact(c) for c in ln.cells if c.strip() and not looks_numeric(c)), "") for ln in data]
+    has_final = any("决算" in lab for lab in labels)
+    years = [int(m.group(1)) if (m := re.search(r"((?:19|20)\d{2})年", lab)) else None for lab in labels]
+    latest = max((y for y in years if y is not None), default=None)
+    keys: list[str | None] = []
+    for lab, year in zip(labels, years, strict=True):
+        if year is not None and latest is not None and year < latest and "决算" not in lab:
+            keys.append("last_year")  # 2024年预算数 above 2025年预算数
+        elif "决算" in lab:
+            keys.append("final")
+        elif "上年" in lab:
+            keys.append("last_year")
+        elif "年初预算" in lab:
+            keys.append("budget_initial")
+        elif "预算" in lab and has_final:
+            keys.append("budget")
+        else:
+            keys.append(None)
+    return keys
 
 
 def read_horizontal(
@@ -93,7 +123,7 @@ def read_horizontal(
 ) -> None:
     """Fill ``table.rows`` and ``table.columns`` from a horizontal 三公 table."""
     width = max([len(h) for h in header] + [len(d.cells) for d in data] + [0])
-    paths = header_paths(header, width)
+    paths, starts = header_paths(header, width)
     mapping: dict[int, tuple[str, str, str]] = {}  # column → (item, column key, name)
     for c, path in enumerate(paths):
         labels = list(path)
@@ -113,17 +143,24 @@ def read_horizontal(
         item, _, name = mapping[c]
         if item not in rows:
             rows[item] = Row(name=name, key=item, source=table.source)
-    for line in data:
+    for line, own in zip(data, _line_keys(data), strict=True):
         for i, cell in enumerate(line.cells):
-            if not cell.strip():
-                continue
-            if i not in mapping or not looks_numeric(cell):
+            if not cell.strip() or not looks_numeric(cell):
+                continue  # empty, or the line's label
+            if i not in mapping:
                 reader.unplaced(line, i, cell, table.number)
                 continue
+            if starts[i] != i:
+                # a figure must stand under the label that names it: text without cell positions
+                # can shift the two apart, and a guess would invent a figure
+                reader.unplaced(line, i, cell, table.number, "不在表头所在的列,无法确定所属项目")
+                continue
             item, sub, _ = mapping[i]
+            if own is not None and sub == "total":
+                sub = own  # one line per figure kind: 预算数 / 决算数 printed as row labels
             row = rows[item]
             if sub in row.values:
-                reader.unplaced(line, i, cell, table.number, "与同一项目的另一格重复")
+                reader.unplaced(line, i, cell, table.number, "与同一项目的另一列重复")
                 continue
             a: Amount | None = reader.amount(cell, line, i, unit, table.number)
             if a is None:
@@ -135,6 +172,12 @@ def read_horizontal(
         if key == "total":
             row.role = "total"
     table.rows = sorted(rows.values(), key=lambda r: ORDER.index(r.key) if r.key in ORDER else len(ORDER))
-    subs = list(dict.fromkeys(m[1] for m in mapping.values()))
-    labels = {"total": compact(paths[0][0]) if paths and paths[0] else "", "budget": "预算数", "final": "决算数"}
+    subs = list(dict.fromkeys(k for r in table.rows for k in r.values)) or list(
+        dict.fromkeys(m[1] for m in mapping.values())
+    )
+    labels = {
+        "total": compact(paths[0][0]) if paths and paths[0] else "",
+        "budget": "预算数",
+        "final": "决算数",
+    }
     table.columns = [Column(key=s, label=labels.get(s, s)) for s in subs]

@@ -40,15 +40,23 @@ class AmountReader:
         p = parse_number(text)
         if p.value is None:
             kind = "malformed" if "malformed" in p.flags else "unreadable"
-            self.issue(kind, f"表{table_no}第{line.lineno}行第{cell + 1}格无法读出金额: {raw!r}", src, table_no)
-        return Amount(value=p.value, unit=unit, precision=p.precision, raw=raw, source=src, flags=list(p.flags))
+            self.issue(
+                kind, f"表{table_no}第{line.lineno}行第{cell + 1}格无法读出金额: {raw!r}", src, table_no
+            )
+        return Amount(
+            value=p.value, unit=unit, precision=p.precision, raw=raw, source=src, flags=list(p.flags)
+        )
 
     def issue(self, kind: str, message: str, where: Provenance, table_no: int | None) -> None:
         self.issues.append(ExtractionIssue(kind=kind, message=message, where=where, table_no=table_no))  # type: ignore[arg-type]
 
-    def unplaced(self, line: Line, i: int, raw: str, table_no: int, why: str = "不在任何已识别的列下") -> None:
+    def unplaced(
+        self, line: Line, i: int, raw: str, table_no: int, why: str = "不在任何已识别的列下"
+    ) -> None:
         where = Provenance(file=line.file or self.file, page=line.page, line=line.lineno, cell=i, raw=raw)
-        self.issue("ambiguous", f"表{table_no}第{line.lineno}行第{i + 1}格的数字{why}: {raw!r}", where, table_no)
+        self.issue(
+            "ambiguous", f"表{table_no}第{line.lineno}行第{i + 1}格的数字{why}: {raw!r}", where, table_no
+        )
 
     def source(self, line: Line) -> Provenance:
         return Provenance(file=line.file or self.file, page=line.page, line=line.lineno, raw=line.text)
@@ -227,7 +235,9 @@ class RowReader:
 
     def _tree_row(self, line: Line, cells: list[str], b: Block, moved: bool, tree: _LabelTree) -> Row | None:
         texts = [
-            (i, compact(cells[i])) for i in tree.cols if i < len(cells) and cells[i].strip() and not looks_numeric(cells[i])
+            (i, compact(cells[i]))
+            for i in tree.cols
+            if i < len(cells) and cells[i].strip() and not looks_numeric(cells[i])
         ]
         values = self.values(line, cells, b.lo, b.hi, moved)
         if not texts:
@@ -237,8 +247,13 @@ class RowReader:
         col, name = texts[0]
         rest = [t for _, t in texts[1:]]
         level = tree.level(col)
-        row = Row(name=name, level=level, parent=tree.parents.get(level - 1), values=values,
-                  source=self.reader.source(line))
+        row = Row(
+            name=name,
+            level=level,
+            parent=tree.parents.get(level - 1),
+            values=values,
+            source=self.reader.source(line),
+        )
         if rest and _SUBTOTAL.match(rest[-1]) and len(rest) == 1:
             row.role = "subtotal"  # 一般公共预算资金 ⇥ 小计: the group's own line
         elif rest:

@@ -32,8 +32,10 @@ _ECON_CLASS = re.compile(
     r"对事业单位经常性补助|对事业单位资本性补助)$"
 )
 _ECON_KINDS = ("general_budget_basic_economic", "fiscal_basic_economic")
-_ECON_SUBTOTALS = ((re.compile(r"^人员经费(合计|小计)?$"), "personnel_total"),
-                   (re.compile(r"^公用经费(合计|小计)?$"), "public_total"))
+_ECON_SUBTOTALS = (
+    (re.compile(r"^人员经费(合计|小计)?$"), "personnel_total"),
+    (re.compile(r"^公用经费(合计|小计)?$"), "public_total"),
+)
 _THREE_PUBLIC = (
     (r"购置及运行|购置和运行", "vehicle"),
     (r"购置费", "vehicle_purchase"),
@@ -42,7 +44,11 @@ _THREE_PUBLIC = (
     (r"公务接待", "reception"),
     (r"^合计$|^总计$", "total"),
 )
-_PROCUREMENT = ((re.compile(r"货物"), "goods"), (re.compile(r"工程"), "works"), (re.compile(r"服务"), "services"))
+_PROCUREMENT = (
+    (re.compile(r"货物"), "goods"),
+    (re.compile(r"工程"), "works"),
+    (re.compile(r"服务"), "services"),
+)
 _NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十]+[)）、.．]|^\d+[.．、]")
 
 INCOME_KEYS = (
@@ -137,15 +143,31 @@ def _income_source_key(r: Row) -> None:
             return
 
 
+_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_SUB_ITEM = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）])")
+
+
 def summary_keys(table: Table) -> None:
     in_carryover = False
-    sub_seen = {"income": False, "expenditure": False}
+    top: dict[str | None, str] = {}
+    # 收入合计 is the current-year total when a 总计 follows it, else the side's grand total
+    has_grand = {
+        side: any(r.side == side and re.search(r"总计$", strip_numbering(r.name)) for r in table.rows)
+        for side in ("income", "expenditure")
+    }
+    current_seen = {"income": False, "expenditure": False}
     for r in table.rows:
         n = strip_numbering(r.name)
+        if _TOP.match(r.name):
+            top[r.side] = r.name
+        elif _SUB_ITEM.match(r.name) and r.side in top:
+            # 1.一般公共预算 under 一、财政拨款: a part of the line above, not another source
+            r.level, r.parent = 2, top[r.side]
         if r.side == "income":
-            if re.search(r"(本年|当年)收入(合计|小计)", n) or (n == "收入合计" and not sub_seen["income"]):
+            as_current = n == "收入合计" and has_grand["income"] and not current_seen["income"]
+            if re.search(r"(本年|当年)收入(合计|小计)", n) or as_current:
                 r.key, r.role, in_carryover = "income_current_total", "subtotal", False
-                sub_seen["income"] = True
+                current_seen["income"] = True
             elif "收入总计" in n or n in ("总计", "收入合计"):
                 r.key, r.role = "income_grand_total", "total"
             elif re.search(r"用事业基金弥补|使用非财政拨款结余", n):
@@ -158,9 +180,10 @@ def summary_keys(table: Table) -> None:
                         r.key = ("carryover:" if in_carryover else "income:") + key
                         break
         else:
-            if re.search(r"(本年|当年)支出(合计|小计)", n) or (n == "支出合计" and not sub_seen["expenditure"]):
+            as_current = n == "支出合计" and has_grand["expenditure"] and not current_seen["expenditure"]
+            if re.search(r"(本年|当年)支出(合计|小计)", n) or as_current:
                 r.key, r.role = "exp_current_total", "subtotal"
-                sub_seen["expenditure"] = True
+                current_seen["expenditure"] = True
             elif "支出总计" in n or n in ("总计", "支出合计"):
                 r.key, r.role = "exp_grand_total", "total"
             elif re.search(r"年终结转|年末(财政拨款)?结转|结转下年", n):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from yusuan.catalog.tables import looks_like_title
 from yusuan.model import Meta, Provenance
 from yusuan.read.document import Line
 
@@ -17,7 +18,14 @@ _ORG_NAME = re.compile(
     r"街道|社|处|署|园|台|室))"
 )
 _PLACE = re.compile(r"^(.{1,12}?(?:自治区|省|自治州|市|地区|盟|自治县|县|区|旗))")
-_DEPT_LINE = re.compile(r"(?:(?:部门|单位)名称|编制(?:部门|单位)|预算单位|填报单位)\s*[:：]\s*(\S[^\t]*?)\s*(?:(?:金额)?单位\s*[:：].*)?$")
+_DEPT_LABEL = re.compile(
+    r"(?:(?:部门|单位)名称|编制(?:部门|单位)|预算(?:主管)?(?:部门|单位)|填报单位|(?:^|\t)部门)\s*[:：]"
+)
+#: the label of a table's 部门名称 line says whose tables they are: a department's or a unit's
+_SCOPE_LABEL = (
+    (re.compile(r"(?:部门名称|编制部门|预算主管部门|(?:^|\t)部门)\s*[:：]"), "department"),
+    (re.compile(r"(?:单位名称|编制单位|预算单位)\s*[:：]"), "unit"),
+)
 
 
 def _kind(text: str) -> str | None:
@@ -60,20 +68,45 @@ def _title_candidates(head: list[Line]) -> list[tuple[str, Line]]:
     return out
 
 
+def _by_file(lines: list[Line], files: list[str]) -> list[list[Line]]:
+    """The first lines of each input file, in the order given (one file: the document's head)."""
+    if len(files) <= 1:
+        return [[ln for ln in lines[:400] if not ln.is_blank]]
+    heads: dict[str, list[Line]] = {f: [] for f in files}
+    for ln in lines:
+        head = heads.setdefault(ln.file, [])
+        if len(head) < 400 and not ln.is_blank:
+            head.append(ln)
+    return [h for h in heads.values() if h]
+
+
+def _src(ln: Line) -> Provenance:
+    return Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+
+
 def extract_meta(lines: list[Line], files: list[str], department_hint: str | None) -> Meta:
-    """Read the metadata from the first lines (the cover and the title) and the tables."""
+    """Read the metadata from the first lines (the cover and the title) and the tables.
+
+    With several files (a narrative and its tables published apart), the title is taken from the
+    first file whose opening lines carry one; with the tables alone, the year comes from a table
+    title that prints it, the department and scope from the tables' 部门名称 line.
+    """
     meta = Meta(source_files=list(files))
     evidence: dict[str, Provenance] = {}
-    head = [ln for ln in lines[:400] if not ln.is_blank]
+    heads = _by_file(lines, files)
     title_line = None
     title = ""
-    for text, ln in _title_candidates(head):
-        if _YEAR.search(text) and _kind(text):
-            title_line, title = ln, text
+    for head in heads:
+        for text, ln in _title_candidates(head):
+            if _YEAR.search(text) and _kind(text):
+                title_line, title = ln, text
+                break
+        if title_line is not None:
             break
+    head = [ln for h in heads for ln in h]
     if title_line is not None:
         meta.title = title
-        src = Provenance(file=title_line.file, page=title_line.page, line=title_line.lineno, raw=title_line.text)
+        src = _src(title_line)
         evidence["title"] = src
         m = _YEAR.search(title)
         if m:
@@ -91,32 +124,49 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
         elif org := _ORG_NAME.match(before_year):
             meta.department = org.group(1)
             evidence["department"] = src
+    dept_line = next((ln for ln in lines if _DEPT_LABEL.search(ln.text)), None)
     if department_hint and (meta.department is None or meta.department != department_hint):
         # the 部门名称 printed on the tables is authoritative over a title that abbreviates
         meta.department = department_hint
         for ln in lines:
-            if _DEPT_LINE.search(ln.text) and department_hint in re.sub(r"\s+", "", ln.text):
-                evidence["department"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+            if _DEPT_LABEL.search(ln.text) and department_hint in re.sub(r"\s+", "", ln.text):
+                evidence["department"] = _src(ln)
                 break
     if meta.year is None:
         for ln in head[:80]:
             if (m := _YEAR.search(ln.text)) and _kind(ln.text):
                 meta.year = int(m.group(1))
-                evidence["year"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                evidence["year"] = _src(ln)
+                break
+    if meta.year is None:
+        # the tables alone: a table title that prints the year (2019年政府采购预算表)
+        for ln in lines:
+            if len(ln.cells) > 2 or not (m := _YEAR.search(ln.text)):
+                continue
+            text = re.sub(r"\s+", "", ln.text)
+            if _kind(text) and looks_like_title(text):
+                meta.year = int(m.group(1))
+                evidence["year"] = _src(ln)
                 break
     if meta.kind is None:
         for ln in head[:80]:
             if k := _kind(ln.text):
                 meta.kind = k  # type: ignore[assignment]
-                evidence["kind"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                evidence["kind"] = _src(ln)
                 break
     if meta.scope is None:
         for ln in head[:120]:
             if s := _scope(re.sub(r"\s+", "", ln.text)):
                 meta.scope = s  # type: ignore[assignment]
-                evidence["scope"] = Provenance(file=ln.file, page=ln.page, line=ln.lineno, raw=ln.text)
+                evidence["scope"] = _src(ln)
                 break
-    if meta.department and (p := _PLACE.match(meta.department)):
+    if meta.scope is None and dept_line is not None:
+        for rx, scope in _SCOPE_LABEL:
+            if rx.search(dept_line.text):
+                meta.scope = scope  # type: ignore[assignment]
+                evidence["scope"] = _src(dept_line)
+                break
+    if meta.department and (p := _PLACE.match(re.sub(r"^(?:中共|中国共产党)", "", meta.department))):
         meta.region = p.group(1)
     meta.evidence = evidence
     return meta

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from yusuan.check.engine import Context, Finding, Rule
-from yusuan.check.rules._perf import case_doc, case_target, label, label_en, pairs, place, require_projects
-from yusuan.check.rules._perf import require_targets
+from yusuan.check.rules._perf import (
+    case_doc,
+    case_target,
+    label,
+    label_en,
+    pairs,
+    place,
+    require_projects,
+    require_targets,
+)
 from yusuan.model import Disclosure
 
 
@@ -30,17 +38,36 @@ class TargetTableMatchesNoProject(Rule):
     cases = [
         {"name": "every table has its project", "expect": "pass", "doc": case_doc()},
         {"name": "sample: all 36 tables matched", "expect": "pass", "doc": {"base": "shanxi"}},
-        {"name": "a table for a project not in the project table", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000"),
-                                  case_target("设备购置经费", "单位B", "20000"),
-                                  case_target("宣传经费", "单位B", "8000", matched_project=None)])},
-        {"name": "two tables for one project", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000"),
-                                  case_target("技能培训经费", "单位A", "15000"),
-                                  case_target("设备购置经费", "单位B", "20000")])},
+        {
+            "name": "a table for a project not in the project table",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000"),
+                    case_target("设备购置经费", "单位B", "20000"),
+                    case_target("宣传经费", "单位B", "8000", matched_project=None),
+                ]
+            ),
+        },
+        {
+            "name": "two tables for one project",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000"),
+                    case_target("技能培训经费", "单位A", "15000"),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
         {"name": "no project table", "expect": "insufficient_data", "doc": case_doc(projects=[])},
-        {"name": "no target tables (YS-STRUCT-015)", "expect": "insufficient_data",
-         "doc": case_doc(targets=[])},
+        {
+            "name": "no target tables (YS-STRUCT-015)",
+            "expect": "insufficient_data",
+            "doc": case_doc(targets=[]),
+        },
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:

@@ -47,21 +47,56 @@ class TargetFundsDifferFromProject(Rule):
     applies_to = ("budget",)
     cases = [
         {"name": "15,000 元 = 1.50 万元", "expect": "pass", "doc": case_doc()},
-        {"name": "15,049 元 rounds to 1.50 万元", "expect": "pass", "findings": 0, "rounding": 0,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15049"),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "15,051 元 does not round to 1.50 万元", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15051"),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "16,000 元 against 2.00 万元 (project matched by name)", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000"),
-                                  case_target("设备购置经费", "单位B", "16000", matched_project=None)])},
-        {"name": "sample: all readable totals within rounding (17,225.82 元 vs 1.72 万元)", "expect": "pass",
-         "doc": {"base": "shanxi"}},
-        {"name": "sample with a project amount changed", "expect": "fail", "findings": 1,
-         "doc": {"base": "shanxi", "patch": [{"project": "公岗期满社保补贴", "value": "5.65"}]}},
-        {"name": "no target tables (YS-STRUCT-015)", "expect": "insufficient_data",
-         "doc": {"base": "shanxi", "patch": [{"drop": "performance_targets"}]}},
+        {
+            "name": "15,049 元 rounds to 1.50 万元",
+            "expect": "pass",
+            "findings": 0,
+            "rounding": 0,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15049"),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "15,051 元 does not round to 1.50 万元",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15051"),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "16,000 元 against 2.00 万元 (project matched by name)",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000"),
+                    case_target("设备购置经费", "单位B", "16000", matched_project=None),
+                ]
+            ),
+        },
+        {
+            "name": "sample: all readable totals within rounding (17,225.82 元 vs 1.72 万元)",
+            "expect": "pass",
+            "doc": {"base": "shanxi"},
+        },
+        {
+            "name": "sample with a project amount changed",
+            "expect": "fail",
+            "findings": 1,
+            "doc": {"base": "shanxi", "patch": [{"project": "公岗期满社保补贴", "value": "5.65"}]},
+        },
+        {
+            "name": "no target tables (YS-STRUCT-015)",
+            "expect": "insufficient_data",
+            "doc": {"base": "shanxi", "patch": [{"drop": "performance_targets"}]},
+        },
         {"name": "no project table", "expect": "insufficient_data", "doc": case_doc(projects=[])},
     ]
 
@@ -80,12 +115,28 @@ class TargetFundsDifferFromProject(Rule):
                 continue
             total = x.project.amounts["total"]
             f = self.finding(
-                amount=slot(x.target, "annual", "total"), expected=cmp.expected, actual=cmp.actual,
-                tolerance=cmp.tolerance, unit="元", tbl=label(x), tbl_en=label_en(x), unit_name=x.project.unit,
-                project=x.project.name, wan=total.plain(), want=yuan(cmp.expected), got=yuan(cmp.actual),
-                gap=yuan(cmp.difference), tol=yuan(cmp.tolerance),
-                related=[{"table_no": x.project.table_no, "line": x.project.source.line, "value": total.plain(),
-                          "unit": "万元"}],
+                amount=slot(x.target, "annual", "total"),
+                expected=cmp.expected,
+                actual=cmp.actual,
+                tolerance=cmp.tolerance,
+                unit="元",
+                tbl=label(x),
+                tbl_en=label_en(x),
+                unit_name=x.project.unit,
+                project=x.project.name,
+                wan=total.plain(),
+                want=yuan(cmp.expected),
+                got=yuan(cmp.actual),
+                gap=yuan(cmp.difference),
+                tol=yuan(cmp.tolerance),
+                related=[
+                    {
+                        "table_no": x.project.table_no,
+                        "line": x.project.source.line,
+                        "value": total.plain(),
+                        "unit": "万元",
+                    }
+                ],
             )
             yield place(f, x.target, line=f.line)
         if not compared:

@@ -28,7 +28,14 @@ from yusuan.check.rules._perf import (
 from yusuan.check.tolerance import compare_sum
 from yusuan.model import Disclosure
 
-_FUNDS = {"total": "15000", "central": "0", "provincial": "0", "local": "15000", "self_raised": "0", "other": "0"}
+_FUNDS = {
+    "total": "15000",
+    "central": "0",
+    "provincial": "0",
+    "local": "15000",
+    "self_raised": "0",
+    "other": "0",
+}
 
 
 def _funds(**slots: str) -> dict[str, dict[str, str]]:
@@ -43,8 +50,10 @@ class TargetTotalNotSumOfSources(Rule):
     title = "绩效目标表资金总额不等于各资金来源之和"
     title_en = "Target table total funds are not the sum of the fund sources"
     message = "{tbl}{period}资金总额 {got}元,各资金来源合计 {want}元({parts}),相差 {gap}元"
-    message_en = "{tbl_en}: {period_en} total funds {got} 元, the fund sources add up to {want} 元 ({parts_en}); " \
+    message_en = (
+        "{tbl_en}: {period_en} total funds {got} 元, the fund sources add up to {want} 元 ({parts_en}); "
         "difference {gap} 元"
+    )
     rationale = (
         "绩效目标表的实施期和年度资金总额各等于其下中央财政资金、省级财政资金、市县(区)财政资金、单位自筹、"
         "其他资金之和(表内恒等式;DOMAIN.md“合计 = the sum of the fund-source columns”;DR-28)。金额单位为元,"
@@ -55,21 +64,69 @@ class TargetTotalNotSumOfSources(Rule):
     cases = [
         {"name": "15,000 = 0 + 0 + 15,000 + 0 + 0", "expect": "pass", "doc": case_doc()},
         {"name": "sample: every readable total adds up", "expect": "pass", "doc": {"base": "shanxi"}},
-        {"name": "annual sources add up to 14,000", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", funds=_funds(local="14000")),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "a blank 其他资金 row of a text table is 0", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000",
-                                              funds={"annual": {"total": "15000", "local": "10000"}})])},
-        {"name": "OCR'd table: a missing source row may be unread", "expect": "pass",
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", ocr=True,
-                                              funds={"annual": {"total": "15000", "local": "10000"}}),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "OCR'd table: sources already exceed the total", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", ocr=True,
-                                              funds={"annual": {"total": "15000", "local": "15000",
-                                                                "self_raised": "5000"}})])},
-        {"name": "no target tables (YS-STRUCT-015)", "expect": "insufficient_data", "doc": case_doc(targets=[])},
+        {
+            "name": "annual sources add up to 14,000",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", funds=_funds(local="14000")),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "a blank 其他资金 row of a text table is 0",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target(
+                        "技能培训经费",
+                        "单位A",
+                        "15000",
+                        funds={"annual": {"total": "15000", "local": "10000"}},
+                    )
+                ]
+            ),
+        },
+        {
+            "name": "OCR'd table: a missing source row may be unread",
+            "expect": "pass",
+            "doc": case_doc(
+                targets=[
+                    case_target(
+                        "技能培训经费",
+                        "单位A",
+                        "15000",
+                        ocr=True,
+                        funds={"annual": {"total": "15000", "local": "10000"}},
+                    ),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "OCR'd table: sources already exceed the total",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target(
+                        "技能培训经费",
+                        "单位A",
+                        "15000",
+                        ocr=True,
+                        funds={"annual": {"total": "15000", "local": "15000", "self_raised": "5000"}},
+                    )
+                ]
+            ),
+        },
+        {
+            "name": "no target tables (YS-STRUCT-015)",
+            "expect": "insufficient_data",
+            "doc": case_doc(targets=[]),
+        },
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
@@ -93,6 +150,8 @@ class TargetTotalNotSumOfSources(Rule):
         present = [k for k in SOURCES if k in funds]
         if not readable(total) or not present or not all(readable(funds[k]) for k in present):
             return None
+        if sum(funds[k].value for k in present) == total.value:  # type: ignore[misc, union-attr]
+            return True  # the common case, without building a comparison
         cmp = compare_sum(total, [funds[k] for k in present], "元")  # type: ignore[arg-type]
         if cmp is None or not cmp.error:
             return True
@@ -103,8 +162,19 @@ class TargetTotalNotSumOfSources(Rule):
         parts = "、".join(f"{SLOT_ZH[k]} {yuan(funds[k].value)}" for k in nonzero) or "均为 0"  # type: ignore[arg-type]
         parts_en = ", ".join(f"{SLOT_EN[k]} {yuan(funds[k].value)}" for k in nonzero) or "all 0"  # type: ignore[arg-type]
         f = self.finding(
-            amount=total, expected=cmp.expected, actual=cmp.actual, tolerance=cmp.tolerance, unit="元",
-            tbl=label(x), tbl_en=label_en(x), period=PERIOD_ZH[period], period_en=PERIOD_EN[period],
-            got=yuan(cmp.actual), want=yuan(cmp.expected), gap=yuan(cmp.difference), parts=parts, parts_en=parts_en,
+            amount=total,
+            expected=cmp.expected,
+            actual=cmp.actual,
+            tolerance=cmp.tolerance,
+            unit="元",
+            tbl=label(x),
+            tbl_en=label_en(x),
+            period=PERIOD_ZH[period],
+            period_en=PERIOD_EN[period],
+            got=yuan(cmp.actual),
+            want=yuan(cmp.expected),
+            gap=yuan(cmp.difference),
+            parts=parts,
+            parts_en=parts_en,
         )
         return place(f, x.target, line=f.line)

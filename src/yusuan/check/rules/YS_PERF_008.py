@@ -26,8 +26,10 @@ _NO_SATISFACTION = [
     {"level1": "产出指标", "level2": "数量指标", "level3": "培训人数", "target_raw": "≥200人"},
     {"level1": "效益指标", "level2": "社会效益指标", "level3": "就业率", "target_raw": "≥85%"},
 ]
-_EMPTY_SATISFACTION = [*_NO_SATISFACTION,
-                       {"level1": "满意度指标", "level2": "服务对象满意度指标", "level3": "学员满意度", "target_raw": ""}]
+_EMPTY_SATISFACTION = [
+    *_NO_SATISFACTION,
+    {"level1": "满意度指标", "level2": "服务对象满意度指标", "level3": "学员满意度", "target_raw": ""},
+]
 
 
 class IndicatorCategoryMissing(Rule):
@@ -49,21 +51,56 @@ class IndicatorCategoryMissing(Rule):
     applies_to = ("budget",)
     cases = [
         {"name": "all three categories with targets", "expect": "pass", "doc": case_doc()},
-        {"name": "no satisfaction indicator", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", indicators=_NO_SATISFACTION),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "satisfaction indicator without a target value", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", indicators=_EMPTY_SATISFACTION),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "no indicators at all", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", indicators=[]),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "OCR'd table: a category may have been lost", "expect": "insufficient_data",
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", indicators=_NO_SATISFACTION,
-                                              ocr=True)])},
-        {"name": "sample: OCR lost rows of some tables (table 8's 满意度 row falls after its footer)",
-         "expect": "insufficient_data", "doc": {"base": "shanxi"}},
-        {"name": "no target tables (YS-STRUCT-015)", "expect": "insufficient_data", "doc": case_doc(targets=[])},
+        {
+            "name": "no satisfaction indicator",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", indicators=_NO_SATISFACTION),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "satisfaction indicator without a target value",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", indicators=_EMPTY_SATISFACTION),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "no indicators at all",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", indicators=[]),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "OCR'd table: a category may have been lost",
+            "expect": "insufficient_data",
+            "doc": case_doc(
+                targets=[case_target("技能培训经费", "单位A", "15000", indicators=_NO_SATISFACTION, ocr=True)]
+            ),
+        },
+        {
+            "name": "sample: OCR lost rows of some tables (table 8's 满意度 row falls after its footer)",
+            "expect": "insufficient_data",
+            "doc": {"base": "shanxi"},
+        },
+        {
+            "name": "no target tables (YS-STRUCT-015)",
+            "expect": "insufficient_data",
+            "doc": case_doc(targets=[]),
+        },
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
@@ -81,13 +118,20 @@ class IndicatorCategoryMissing(Rule):
             if not missing:
                 continue
             if t.ocr:
-                doubtful.append(f"#{x.no}(第{t.source.line}行,未见{'、'.join(CATEGORY_ZH[c] for c in missing)})")
+                doubtful.append(
+                    f"#{x.no}(第{t.source.line}行,未见{'、'.join(CATEGORY_ZH[c] for c in missing)})"
+                )
                 continue
-            f = self.finding(tbl=label(x), tbl_en=label_en(x), missing="、".join(CATEGORY_ZH[c] for c in missing),
-                             missing_en=" / ".join(CATEGORY_EN[c] for c in missing))
+            f = self.finding(
+                tbl=label(x),
+                tbl_en=label_en(x),
+                missing="、".join(CATEGORY_ZH[c] for c in missing),
+                missing_en=" / ".join(CATEGORY_EN[c] for c in missing),
+            )
             found.append(place(f, t))
         if not found and doubtful:
             raise InsufficientData(
-                f"OCR 识别的 {len(doubtful)} 张绩效目标表读不出某类指标,可能是识别遗漏,请核对原件:" + ";".join(doubtful)
+                f"OCR 识别的 {len(doubtful)} 张绩效目标表读不出某类指标,可能是识别遗漏,请核对原件:"
+                + ";".join(doubtful)
             )
         yield from found

@@ -33,23 +33,49 @@ class TargetTableUnreadable(Rule):
     message = "{tbl}(第{first}行起)有内容无法识别,请核对原件:{what}"
     message_en = "{tbl_en} (from line {first}): could not be read, check the scan: {what_en}"
     rationale = (
-        "绩效目标表多为扫描件,经 OCR 识别;提取器从不猜测金额,读不出或几处读数矛盾又无法由总额判定的金额留空,并记为"
-        "提取问题(d.issues 中绩效目标表的 unreadable / conflict)。这些金额参与不了 YS-PERF-003/004/005/006 的核对,"
+        "绩效目标表多为扫描件,经 OCR 识别;提取器从不猜测金额,读不出或几处读数矛盾又无法由总额判定的金额"
+        "留空,并记为提取问题(d.issues 中绩效目标表的 unreadable / conflict)。这些金额参与不了 "
+        "YS-PERF-003/004/005/006 的核对,"
         "逐表列出其位置和印出的原文,供人工核对原件(DR-22;DR-31 文件应为可读文本)。项目名称读不出、找不到资金"
         "表块的表一并列出。"
     )
     applies_to = ("budget",)
     cases = [
         {"name": "every amount read", "expect": "pass", "doc": case_doc()},
-        {"name": "project name unreadable", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", project=""),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "no funds block found", "expect": "fail", "findings": 1,
-         "doc": case_doc(targets=[case_target("技能培训经费", "单位A", "15000", funds={}),
-                                  case_target("设备购置经费", "单位B", "20000")])},
-        {"name": "sample: OCR left 13 amounts of 8 tables unresolved, and 2 names", "expect": "fail",
-         "findings": 10, "doc": {"base": "shanxi"}},
-        {"name": "no target tables (YS-STRUCT-015)", "expect": "insufficient_data", "doc": case_doc(targets=[])},
+        {
+            "name": "project name unreadable",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", project=""),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "no funds block found",
+            "expect": "fail",
+            "findings": 1,
+            "doc": case_doc(
+                targets=[
+                    case_target("技能培训经费", "单位A", "15000", funds={}),
+                    case_target("设备购置经费", "单位B", "20000"),
+                ]
+            ),
+        },
+        {
+            "name": "sample: OCR left 13 amounts of 8 tables unresolved, and the names of 2 tables "
+            "(one of them among the 8)",
+            "expect": "fail",
+            "findings": 9,
+            "doc": {"base": "shanxi"},
+        },
+        {
+            "name": "no target tables (YS-STRUCT-015)",
+            "expect": "insufficient_data",
+            "doc": case_doc(targets=[]),
+        },
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
@@ -74,16 +100,24 @@ class TargetTableUnreadable(Rule):
                     if a.value is not None:
                         continue
                     at = f"第{a.source.line}行" if a.source.line is not None else ""
-                    raw = f"印作“{a.raw}”" if a.raw.strip() else "空白或无法识别"
+                    printed = " ".join(a.raw.split())
+                    raw = f"印作“{printed}”" if printed else "空白或无法识别"
                     what.append(f"{PERIOD_ZH[period]}{SLOT_ZH.get(key, key)}({at}{raw})")
-                    what_en.append(f"{PERIOD_EN[period]} {SLOT_EN.get(key, key)} (line {a.source.line}, "
-                                   f"printed {a.raw!r})")
+                    what_en.append(
+                        f"{PERIOD_EN[period]} {SLOT_EN.get(key, key)} (line {a.source.line}, "
+                        f"printed {printed!r})"
+                    )
                     if a.source.line is not None:
                         lines.append(a.source.line)
             if not what:
                 continue
-            f = self.finding(tbl=label(x), tbl_en=label_en(x), first=t.source.line, what="、".join(what),
-                             what_en="; ".join(what_en))
+            f = self.finding(
+                tbl=label(x),
+                tbl_en=label_en(x),
+                first=t.source.line,
+                what="、".join(what),
+                what_en="; ".join(what_en),
+            )
             place(f, t, line=min(lines) if lines else None)
             f.related = [{"line": ln, "issue": reasons[ln]} for ln in sorted(set(lines)) if ln in reasons]
             yield f

@@ -104,6 +104,19 @@ from yusuan.check.rules.YS_NARR_014 import ThreePublicChangeUnexplained
 from yusuan.check.rules.YS_NARR_015 import BudgetChangeUnexplained
 
 # PERF: performance targets
+# isort: split
+from yusuan.check.rules.YS_PERF_001 import ProjectWithoutTargetTable
+from yusuan.check.rules.YS_PERF_002 import TargetTableMatchesNoProject
+from yusuan.check.rules.YS_PERF_003 import TargetFundsDifferFromProject
+from yusuan.check.rules.YS_PERF_004 import TargetTotalNotSumOfSources
+from yusuan.check.rules.YS_PERF_005 import AnnualFundsExceedImplementationFunds
+from yusuan.check.rules.YS_PERF_006 import TargetFundSourceDiffersFromProject
+from yusuan.check.rules.YS_PERF_007 import ImplementingUnitDiffersFromProject
+from yusuan.check.rules.YS_PERF_008 import IndicatorCategoryMissing
+from yusuan.check.rules.YS_PERF_009 import PlaceholderIndicators
+from yusuan.check.rules.YS_PERF_010 import TargetTableUnreadable
+from yusuan.check.rules.YS_PERF_011 import TargetCoverageBelowPractice
+from yusuan.check.rules.YS_PERF_012 import IndicatorAmountContradictsFunds
 
 # FORMAT: malformed numbers, placeholders, blank reasons
 # isort: split
@@ -207,6 +220,18 @@ RULES: list[Rule] = [
     ThreePublicChangeUnexplained(),
     BudgetChangeUnexplained(),
     # PERF
+    ProjectWithoutTargetTable(),
+    TargetTableMatchesNoProject(),
+    TargetFundsDifferFromProject(),
+    TargetTotalNotSumOfSources(),
+    AnnualFundsExceedImplementationFunds(),
+    TargetFundSourceDiffersFromProject(),
+    ImplementingUnitDiffersFromProject(),
+    IndicatorCategoryMissing(),
+    PlaceholderIndicators(),
+    TargetTableUnreadable(),
+    TargetCoverageBelowPractice(),
+    IndicatorAmountContradictsFunds(),
     # FORMAT
     MalformedNumber(),
     AmountWithoutUnit(),

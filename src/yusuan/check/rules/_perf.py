@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from yusuan.check.engine import Finding, InsufficientData
@@ -95,15 +96,18 @@ def pairs(d: Disclosure) -> list[Pair]:
     """Every target table with its project (None when no project of the project tables is its)."""
     projects = d.projects
     by_name: dict[str, list[int]] = {}
-    by_key: dict[str, list[int]] = {}
     for i, p in enumerate(projects):
         by_name.setdefault(p.name, []).append(i)
-        by_key.setdefault(name_key(p.name), []).append(i)
+    by_key: dict[str, list[int]] | None = None  # built only when a name is not found as printed
     taken: dict[int, int] = {}
     out: list[Pair] = []
     for no, t in enumerate(d.performance_targets, start=1):
         cands = by_name.get(t.matched_project or "", [])
         if not cands:
+            if by_key is None:
+                by_key = {}
+                for i, p in enumerate(projects):
+                    by_key.setdefault(name_key(p.name), []).append(i)
             key = name_key(t.matched_project or t.project)
             cands = by_key.get(key, []) if key else []
         if not cands:
@@ -120,7 +124,7 @@ def pairs(d: Disclosure) -> list[Pair]:
                 p.period != "current",
             )
 
-        best = min(cands, key=rank)
+        best = cands[0] if len(cands) == 1 else min(cands, key=rank)
         if best in taken:
             out.append(Pair(no, t, None, duplicate_of=taken[best]))
         else:
@@ -198,32 +202,55 @@ _LEVEL2 = (
     ("可持续", "benefit"),
     ("影响", "benefit"),
 )
-#: the template's level-2 names without 指标: a level-3 indicator so named says nothing of its own
+#: the template's category names without 指标: a level-3 indicator so named says nothing of its own.
+#: A bare 满意度 is left out: under 服务对象满意度 it names what is measured (the satisfaction rate).
 TEMPLATE_STEMS = frozenset(
-    {"产出", "效益", "满意度", "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
-     "服务对象满意度", "满意度"}
+    {
+        "产出",
+        "效益",
+        "数量",
+        "质量",
+        "时效",
+        "成本",
+        "经济效益",
+        "社会效益",
+        "生态效益",
+        "可持续影响",
+        "服务对象满意度",
+    }
 )
 
 
 def category(ind: Indicator) -> str | None:
     """The level-1 category of an indicator: its printed level 1, else what its level 2 belongs to."""
-    for text, table in ((ind.level1, _LEVEL1), (ind.level2, _LEVEL2)):
-        s = _SPACE.sub("", text or "")
+    return _category(ind.level1 or "", ind.level2 or "")
+
+
+# Indicator names repeat across a document's tables (数量指标 …): the string functions are memoised to
+# keep every rule within its time budget.
+@lru_cache(maxsize=4096)
+def _category(level1: str, level2: str) -> str | None:
+    for text, table in ((level1, _LEVEL1), (level2, _LEVEL2)):
+        s = "".join(text.split())
         for word, cat in table:
             if word in s:
                 return cat
     return None
 
 
+@lru_cache(maxsize=4096)
 def stem(name: str | None) -> str:
-    s = _SPACE.sub("", unicodedata.normalize("NFKC", name or ""))
+    """An indicator name without spaces and without a trailing 指标."""
+    s = "".join((name or "").split())
     return s[:-2] if s.endswith("指标") else s
 
 
 def named_after_category(ind: Indicator) -> bool:
     """The level-3 indicator repeats its category (三级 数量指标 under 二级 数量指标)."""
+    if not ind.level3:
+        return False
     s3 = stem(ind.level3)
-    return bool(s3) and (s3 in TEMPLATE_STEMS or s3 in (stem(ind.level2), stem(ind.level1)))
+    return s3 in TEMPLATE_STEMS or (bool(s3) and s3 == stem(ind.level2))
 
 
 def is_hundred(ind: Indicator) -> bool:
@@ -242,21 +269,48 @@ def has_target(ind: Indicator) -> bool:
 
 def case_target(name: str, unit: str, yuan_total: str, **over: Any) -> dict[str, Any]:
     """A well-formed target table for rule cases: local funds only, three categories with real targets."""
-    funds = {"total": yuan_total, "central": "0", "provincial": "0", "local": yuan_total, "self_raised": "0",
-             "other": "0"}
+    funds = {
+        "total": yuan_total,
+        "central": "0",
+        "provincial": "0",
+        "local": yuan_total,
+        "self_raised": "0",
+        "other": "0",
+    }
     spec: dict[str, Any] = {
         "project": name,
         "matched_project": name,
         "implementing_unit": unit,
         "funds": {"implementation": dict(funds), "annual": dict(funds)},
         "indicators": [
-            {"level1": "产出指标", "level2": "数量指标", "level3": "培训人数", "target_raw": "≥200人",
-             "comparator": ">=", "target_value": "200", "target_unit": "人"},
+            {
+                "level1": "产出指标",
+                "level2": "数量指标",
+                "level3": "培训人数",
+                "target_raw": "≥200人",
+                "comparator": ">=",
+                "target_value": "200",
+                "target_unit": "人",
+            },
             {"level1": "产出指标", "level2": "时效指标", "level3": "完成时间", "target_raw": "2024年12月前"},
-            {"level1": "效益指标", "level2": "社会效益指标", "level3": "就业率", "target_raw": "≥85%",
-             "comparator": ">=", "target_value": "85", "target_unit": "%"},
-            {"level1": "满意度指标", "level2": "服务对象满意度指标", "level3": "学员满意度", "target_raw": "≥95%",
-             "comparator": ">=", "target_value": "95", "target_unit": "%"},
+            {
+                "level1": "效益指标",
+                "level2": "社会效益指标",
+                "level3": "就业率",
+                "target_raw": "≥85%",
+                "comparator": ">=",
+                "target_value": "85",
+                "target_unit": "%",
+            },
+            {
+                "level1": "满意度指标",
+                "level2": "服务对象满意度指标",
+                "level3": "学员满意度",
+                "target_raw": "≥95%",
+                "comparator": ">=",
+                "target_value": "95",
+                "target_unit": "%",
+            },
         ],
         "source": {"file": "case", "line": 100},
     }
@@ -264,17 +318,25 @@ def case_target(name: str, unit: str, yuan_total: str, **over: Any) -> dict[str,
     return spec
 
 
-def case_doc(targets: list[dict[str, Any]] | None = None, projects: list[dict[str, Any]] | None = None,
-             **over: Any) -> dict[str, Any]:
+def case_doc(
+    targets: list[dict[str, Any]] | None = None, projects: list[dict[str, Any]] | None = None, **over: Any
+) -> dict[str, Any]:
     """A small budget for rule cases: two current projects and one carried over, each 一般公共预算, and a
     target table for each current project (1.50 万元 = 15,000 元; 2.00 万元 = 20,000 元)."""
     if projects is None:
         projects = [
             {"name": "技能培训经费", "unit": "单位A", "amounts": {"total": "1.50", "general_budget": "1.50"}},
             {"name": "设备购置经费", "unit": "单位B", "amounts": {"total": "2.00", "general_budget": "2.00"}},
-            {"name": "结转项目", "unit": "单位A", "period": "carryover",
-             "amounts": {"total": "0.50", "general_budget": "0.50"}},
+            {
+                "name": "结转项目",
+                "unit": "单位A",
+                "period": "carryover",
+                "amounts": {"total": "0.50", "general_budget": "0.50"},
+            },
         ]
     if targets is None:
-        targets = [case_target("技能培训经费", "单位A", "15000"), case_target("设备购置经费", "单位B", "20000")]
+        targets = [
+            case_target("技能培训经费", "单位A", "15000"),
+            case_target("设备购置经费", "单位B", "20000"),
+        ]
     return {"projects": projects, "performance_targets": targets, **over}
