@@ -596,3 +596,31 @@ def test_units_per_table_and_unit_without_colon():
         ("three_public", "万元", "printed"),
     ]
     assert res.tables[1].row_by_key("vehicle").values["total"].unit == "万元"
+
+
+def test_side_by_side_blocks_without_codes():
+    res = extract_tables(
+        _lines(
+            [
+                "2024年一般公共预算财政拨款基本支出决算表",
+                "单位:万元",
+                "人员经费||公用经费|",
+                "科目名称|决算数|科目名称|决算数",
+                "工资福利支出|9.00|商品和服务支出|1.00",
+                "基本工资|9.00|办公费|1.00",
+                "人员经费合计|9.00|公用经费合计|1.00",
+            ]
+        ),
+        "t.txt",
+    )
+    t = res.tables[0]
+    got = [(r.name, r.key, r.level, r.parent, r.values["total"].value) for r in t.rows]
+    assert got == [
+        ("工资福利支出", None, 1, None, D("9.00")),
+        ("基本工资", None, 2, "工资福利支出", D("9.00")),
+        ("人员经费合计", "personnel_total", None, None, D("9.00")),
+        ("商品和服务支出", None, 1, None, D("1.00")),
+        ("办公费", None, 2, "商品和服务支出", D("1.00")),
+        ("公用经费合计", "public_total", None, None, D("1.00")),
+    ]
+    assert not res.issues

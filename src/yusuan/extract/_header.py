@@ -21,6 +21,8 @@ from yusuan.catalog.tables import TableKind, column_role
 
 _CODE_PART_HEADER = re.compile(r"^(?:类|款|项|编码|科目编码|功能分类科目编码|经济分类科目编码)$")
 _EXPENDITURE_HEAD = ("支出", "支出项目")
+#: a header that names the rows (科目名称 under 人员经费 stays the name column of that block)
+_ROW_NAME_HEADER = re.compile(r"名称|项目|科目|品目")
 
 
 def compact(text: str) -> str:
@@ -79,7 +81,8 @@ def build_layout(kind: TableKind, header: list[list[str]]) -> Layout:
     roles: list[tuple[str, str | None]] = []
     for lab, bottom in zip(labels, bottoms, strict=True):
         role, whole = column_role(bottom), column_role(lab)
-        if role[0] != "amount" and whole[0] == "amount":
+        names_rows = role[0] == "name" and _ROW_NAME_HEADER.search(bottom)
+        if role[0] != "amount" and whole[0] == "amount" and not names_rows:
             role = whole  # 经营收入 under 事业单位: the whole label names the column
         roles.append(role if role[0] != "unknown" else whole)
     for i in range(width):
@@ -133,21 +136,23 @@ def _two_sided_blocks(
 
 
 def _repeated_blocks(roles: list[tuple[str, str | None]]) -> list[Block] | None:
-    """Column groups printed side by side with the same header (code, name, amount | code, name,
-    amount): one block per group. None when the header does not repeat."""
+    """Column groups printed side by side (code, name, amount | code, name, amount): a new block
+    starts at each code or name column that follows an amount column, when every block has a name
+    and an amount. None when the header has one group only."""
     kinds = [r[0] for r in roles]
-    while kinds and kinds[-1] == "unknown":
-        kinds.pop()
-    n = len(kinds)
-    for p in range(2, n // 2 + 1):
-        if n % p:
-            continue
-        group = kinds[:p]
-        if "name" not in group or "amount" not in group or group[0] == "amount":
-            continue
-        if all(kinds[k] == group[k % p] for k in range(n)):
-            return [Block(s, s + p) for s in range(0, n, p)]
-    return None
+    starts = [0]
+    for i in range(1, len(kinds)):
+        if kinds[i] in ("code", "name") and kinds[i - 1] == "amount":
+            starts.append(i)
+    if len(starts) < 2:
+        return None
+    bounds = [*starts, len(kinds)]
+    blocks = [Block(bounds[k], bounds[k + 1]) for k in range(len(starts))]
+    for b in blocks:
+        group = kinds[b.lo : b.hi]
+        if "name" not in group or "amount" not in group:
+            return None
+    return blocks
 
 
 def _single_amount_keys(layout: Layout) -> None:

@@ -62,8 +62,9 @@ def placeholders(t: PerformanceTarget) -> tuple[bool, int, int]:
     """(every readable target is 100%, indicators named after their category, blank targets).
 
     "Every target 100%" needs MIN_READ readable targets making up MIN_SHARE of the indicators, so a
-    scan whose real values OCR could not read is not called a placeholder. Blank targets are counted
-    only in text-layer tables: OCR loses cells."""
+    scan whose real values OCR could not read is not called a placeholder. An indicator is named after
+    its category when its level-3 name, less 指标, is a template category (TEMPLATE_STEMS) or its own
+    level-2 name. Blank targets are counted only in text-layer tables: OCR loses cells."""
     inds = t.indicators
     read = named = blank = 0
     every = True

@@ -80,22 +80,29 @@ class TargetTableUnreadable(Rule):
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
         require_targets(d)
-        reasons: dict[int, str] = {}
+        # what the extractor said about each unreadable slot: its issue names the line and the slot
+        issues: dict[int, list[str]] = {}
         for i in d.issues:
             if i.kind in ("unreadable", "conflict") and i.where.line is not None:
-                reasons.setdefault(i.where.line, i.message)
+                issues.setdefault(i.where.line, []).append(i.message)
         for x in pairs(d):
             t = x.target
             what: list[str] = []
             what_en: list[str] = []
             lines: list[int] = []
+            related: list[dict[str, object]] = []
             if not t.project.strip():
                 what.append("项目名称")
                 what_en.append("the project name")
+                related += [
+                    {"line": t.source.line, "issue": m}
+                    for m in issues.get(t.source.line or -1, [])
+                    if "项目名称" in m
+                ]
             if not t.funds:
                 what.append("项目资金表块")
                 what_en.append("the funds block")
-            for period in PERIODS:
+            for period in reversed(PERIODS):  # as printed: 实施期 first
                 for key, a in t.funds.get(period, {}).items():
                     if a.value is not None:
                         continue
@@ -109,6 +116,10 @@ class TargetTableUnreadable(Rule):
                     )
                     if a.source.line is not None:
                         lines.append(a.source.line)
+                        said = f"{PERIOD_ZH[period]}{SLOT_ZH.get(key, key)}"
+                        for msg in issues.get(a.source.line, []):
+                            if said in msg:
+                                related.append({"line": a.source.line, "issue": msg})
             if not what:
                 continue
             f = self.finding(
@@ -119,5 +130,5 @@ class TargetTableUnreadable(Rule):
                 what_en="; ".join(what_en),
             )
             place(f, t, line=min(lines) if lines else None)
-            f.related = [{"line": ln, "issue": reasons[ln]} for ln in sorted(set(lines)) if ln in reasons]
+            f.related = related
             yield f

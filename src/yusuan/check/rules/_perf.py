@@ -29,7 +29,6 @@ from yusuan.check.engine import Finding, InsufficientData
 from yusuan.check.tolerance import Comparison, compare
 from yusuan.model import Amount, Disclosure, Indicator, PerformanceTarget, Project
 
-ZERO = Decimal(0)
 PERIODS = ("annual", "implementation")
 PERIOD_ZH = {"annual": "年度", "implementation": "实施期"}
 PERIOD_EN = {"annual": "annual", "implementation": "implementation-period"}
@@ -243,14 +242,6 @@ def stem(name: str | None) -> str:
     """An indicator name without spaces and without a trailing 指标."""
     s = "".join((name or "").split())
     return s[:-2] if s.endswith("指标") else s
-
-
-def named_after_category(ind: Indicator) -> bool:
-    """The level-3 indicator repeats its category (三级 数量指标 under 二级 数量指标)."""
-    if not ind.level3:
-        return False
-    s3 = stem(ind.level3)
-    return s3 in TEMPLATE_STEMS or (bool(s3) and s3 == stem(ind.level2))
 
 
 def is_hundred(ind: Indicator) -> bool:
