@@ -298,26 +298,3 @@ class Disclosure(BaseModel):
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]
 
-
-__all__ = [
-    "Amount",
-    "Claim",
-    "Column",
-    "Disclosure",
-    "ExtractionIssue",
-    "GlossaryEntry",
-    "Indicator",
-    "Meta",
-    "PerformanceTarget",
-    "ProcurementBudget",
-    "Project",
-    "Provenance",
-    "PurchaseCatalogItem",
-    "Row",
-    "Section",
-    "StateAssets",
-    "Table",
-    "ThreePublicExplanation",
-    "Unit",
-    "VehicleCounts",
-]
