@@ -543,6 +543,7 @@ _CODE_AND_NAME = re.compile(r"^([A-Z](?:\d{2}){0,3})\s+(\S.*)$")
 _CJK = re.compile(r"[\u4e00-\u9fff()（）]+")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _NEXT_CODE = re.compile(r"\s[A-Z]\d{2,6}\s")
+_DIGITS3 = re.compile(r"\d{3,}")
 
 
 def _code_of(cell: str) -> tuple[str | None, str, bool]:
@@ -574,49 +575,51 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
     group: str | None = None
     seen: set[tuple[str | None, str]] = set()
     for line in lines:
+        cells = line.cells
         if not started:
             # cheap test first: most of a document comes before the catalog
-            if "代码" in line.cells[0] and line.cells[0].replace(" ", "").startswith("代码"):
-                started = any("目录" in c for c in line.cells[1:])
+            if "代码" in cells[0] and cells[0].replace(" ", "").startswith("代码"):
+                started = any("目录" in c for c in cells[1:])
             continue
-        cells = [c.strip() for c in line.cells]
-        nonempty = [c for c in cells if c]
-        if not nonempty:
-            continue
-        first = cells[0]
-        if first.replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:]):
-            continue
+        first = cells[0].strip()
         if len(cells) == 1:
-            if _FOOTER_LINE.match(first.replace("*", "").strip()):
+            if not first or _FOOTER_LINE.match(first.replace("*", "").strip()):
                 continue
             break  # a prose line: the catalog is over
-        code, name, run_on = _code_of(first)
+        code, name, run_on = _code_of(first) if first else (None, "", False)
         if code is not None:
-            level = 1 + (len(code) - 1) // 2
-            if not name:
-                by_level = cells[level] if level < len(cells) else ""
-                name = (
-                    by_level if _CJK.search(by_level) else next((c for c in cells[1:] if _CJK.search(c)), "")
-                )
-            elif not run_on:  # the rest of a name wrapped into the next cell
-                name = name + "".join(c for c in cells[1:] if _CJK.search(c))
-            name = _CJK_GAP.sub("", name).strip()
+            # the hot path: thousands of code rows
             if (group, code) in seen:
                 continue
             seen.add((group, code))
+            level = 1 + (len(code) - 1) // 2
+            if not name:
+                by_level = cells[level].strip() if level < len(cells) else ""
+                name = (
+                    by_level
+                    if _CJK.search(by_level)
+                    else next((c.strip() for c in cells[1:] if _CJK.search(c)), "")
+                )
+            elif not run_on:  # the rest of a name wrapped into the next cell
+                name = name + "".join(c.strip() for c in cells[1:] if _CJK.search(c))
+            if " " in name or "\u3000" in name:
+                name = _CJK_GAP.sub("", name).strip()
             out.append(
                 PurchaseCatalogItem(
-                    code=code,
-                    name=name,
-                    level=level,
-                    parent=code[:-2] if level > 1 else None,
-                    group=group,
-                    source=Provenance(file=file, page=line.page, line=line.lineno, raw=line.text),
+                    code,
+                    name,
+                    level,
+                    code[:-2] if level > 1 else None,
+                    group,
+                    Provenance(file, line.page, line.lineno, None, line.text),
                 )
             )
             continue
+        nonempty = [c.strip() for c in cells if c.strip()]
+        if not nonempty or (first.replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:])):
+            continue  # an empty row, or the header printed again on a new page
         # A department group line, its name often split over cells by the text layer.
-        if not first or re.search(r"\d{3,}", line.text):
+        if not first or _DIGITS3.search(line.text):
             continue
         joined = "".join("".join(_CJK.findall(c)) for c in nonempty)
         if len(joined) >= 2:
