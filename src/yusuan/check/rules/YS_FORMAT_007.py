@@ -76,7 +76,10 @@ class AmbiguousTemplateWording(Rule):
             text = normalise_text(s.text)
             for m in _BOTH.finditer(text):
                 f = self.finding(token=m.group(0), context=snippet(text, m.start(), 14))
-                yield section_finding(f, d, s, m.group(0))
+                # the sentence up to the words, to place the finding on its own line
+                start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                words = text[start : m.end()]
+                yield section_finding(f, d, s, words, nth=text.count(words, 0, start))
         for c in all_claims(d):
             if "ambiguous_direction" in c.flags and c.section not in scanned:
                 f = self.finding(token="增加(减少)", context=c.sentence or f"{c.subject}{c.raw}")

@@ -90,7 +90,7 @@ class ChangeNotThisMinusLast(Rule):
     )
     cases = [
         {
-            "name": "sample: 社保中心 31,403.76 − 27,555.26 = 3,848.50, printed 3855.50 (twice: one finding that says so)",
+            "name": "sample: 社保中心 31,403.76 − 27,555.26 = 3,848.50, printed 3855.50 (twice: one finding)",
             "expect": "fail",
             "findings": 1,
             "doc": {"base": "shanxi"},

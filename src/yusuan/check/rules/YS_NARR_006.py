@@ -21,6 +21,14 @@ from yusuan.check.rules._narr import (
 from yusuan.check.rules.YS_NARR_005 import Change, changes
 from yusuan.model import Disclosure
 
+MESSAGE_ZERO_BASE = (
+    "“{subject}”{context}本年 {this},增加 {change},上年数为 0,增长率无从计算(不是 100%),叙述却写{rate}%"
+)
+MESSAGE_ZERO_BASE_EN = (
+    "'{subject}'{context} is {this} this year, up {change}: last year was 0, so there is no growth rate (it "
+    "is not 100%), yet the narrative states {rate_en}%"
+)
+
 
 def _context(v: ClaimView) -> str:
     words = lead(v)
@@ -60,11 +68,12 @@ class RateNotChangeOverLast(Rule):
         "“增长(下降)B%”中的B等于增减额除以上年数(DOMAIN.md“Narrative against tables”:B = A / last year;DR-24"
         "、DR-16、DR-18、DR-28)。印出上年数时用本年数减上年数作增减额(印错的增减额不会让增长率跟着错而不被发"
         "现);只印增减额A时上年数为本年数减A。按印出的小数位核对,允许百分比半个末位加各金额舍入误差传导的范围("
-        "舍入提示)。"
+        "舍入提示)。上年数为 0(如当年新设的单位:本年数等于增加额)时增长率无从计算,叙述写出任何增长率(常见"
+        "“增长100%”)都不成立,作为警告提示改写(如“上年无此项支出”)。"
     )
     cases = [
         {
-            "name": "sample: 社保中心 3,848.50 / 27,555.26 = 13.97%, printed 13.99% (twice: one finding that says so)",
+            "name": "sample: 社保中心 3,848.50 / 27,555.26 = 13.97%, printed 13.99% (twice: one finding)",
             "expect": "fail",
             "findings": 1,
             "doc": {"base": "shanxi"},
@@ -97,6 +106,40 @@ class RateNotChangeOverLast(Rule):
                         "unit": "%",
                         "direction": 1,
                         "reference": "上年",
+                        "sentence": "s",
+                    },
+                ]
+            },
+        },
+        {
+            "name": "growth from a zero base printed as 100% (body created this year)",
+            "expect": "fail",
+            "findings": 1,
+            "doc": {
+                "claims": [
+                    {
+                        "kind": "amount",
+                        "subject": "收入支出总计",
+                        "value": "307.82",
+                        "unit": "万元",
+                        "sentence": "s",
+                    },
+                    {
+                        "kind": "change",
+                        "subject": "收入支出总计",
+                        "value": "307.82",
+                        "unit": "万元",
+                        "direction": 1,
+                        "reference": "2023年度",
+                        "sentence": "s",
+                    },
+                    {
+                        "kind": "rate",
+                        "subject": "收入支出总计",
+                        "value": "100.00",
+                        "unit": "%",
+                        "direction": 1,
+                        "reference": "2023年度",
                         "sentence": "s",
                     },
                 ]
@@ -162,10 +205,29 @@ class RateNotChangeOverLast(Rule):
             if basis is None:
                 continue
             change, h_change, last, h_last, how = basis
-            if last == 0:
+            c = ch.view.claim
+            if abs(last) <= h_last:
+                # growth from nothing (a body created this year): no rate exists, yet one is printed
+                if c.value is None or change == 0:
+                    continue
+                checked += 1
+                unit = ch.this.unit if ch.this is not None else ""
+                f = self.finding(
+                    severity="warning",
+                    actual=c.value,
+                    unit="%",
+                    message=MESSAGE_ZERO_BASE,
+                    message_en=MESSAGE_ZERO_BASE_EN,
+                    subject=c.subject,
+                    context=_context(ch.view),
+                    this=f"{fmt(ch.this.value)}{unit}",  # type: ignore[union-attr]
+                    change=f"{fmt(change)}{unit}",
+                    rate=("下降 " if c.direction == -1 else "增长 ") + fmt(c.value),
+                    rate_en=fmt(c.value),
+                )
+                yield at_claim(f, c)
                 continue
             checked += 1
-            c = ch.view.claim
             exact = abs(HUNDRED * change / last)
             bound = percent_bound(c.precision, change, h_change, last, h_last)
             verdict = percent_finding_values(c.value, c.precision, exact, bound)  # type: ignore[arg-type]

@@ -8,7 +8,14 @@ from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicabl
 from yusuan.check.tolerance import compare_sum
 from yusuan.model import Disclosure
 
-CODED_KINDS = ("income", "expenditure", "general_budget_expenditure", "gov_fund_expenditure", "gov_fund_income")
+CODED_KINDS = (
+    "income",
+    "expenditure",
+    "general_budget_expenditure",
+    "gov_fund_expenditure",
+    "gov_fund_income",
+    "fiscal_expenditure",
+)
 
 
 class ParentNotSumOfChildren(Rule):
@@ -18,14 +25,18 @@ class ParentNotSumOfChildren(Rule):
     family = "SUM"
     title = "类/款金额不等于下级科目之和"
     title_en = "Class or subclass amount is not the sum of its children"
-    message = "表{table_no}《{title}》{code} {name}「{column}」为 {actual},下级科目合计为 {expected},相差 {diff}{unit}"
+    message = (
+        "表{table_no}《{title}》{code} {name}「{column}」为 {actual},下级科目合计为 {expected},"
+        "相差 {diff}{unit}"
+    )
     message_en = (
         "table {table_no} ({title}) {code} {name} [{column}] is {actual}, its children sum to {expected}; "
         "difference {diff} {unit}"
     )
     rationale = (
         "支出功能分类的上级科目(类、款)等于其下级科目(款、项)之和(DOMAIN.md“Identities”:a parent row equals "
-        "the sum of its children)。差额在各数字舍入误差之和以内的,作为舍入提示。"
+        "the sum of its children)。适用于收入总表、支出总表、一般公共预算支出表、政府性基金表和财政拨款支出"
+        "表(江苏按功能分类列示的财政拨款支出表)。差额在各数字舍入误差之和以内的,作为舍入提示。"
     )
     cases = [
         {"name": "sample is consistent", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -33,8 +44,10 @@ class ParentNotSumOfChildren(Rule):
             "name": "a 款 off by 1.00",
             "expect": "fail",
             "findings": 2,
-            "doc": {"base": "shanxi", "patch": [{"table": "expenditure", "row": "20801", "column": "total",
-                                                 "value": "3288.52"}]},
+            "doc": {
+                "base": "shanxi",
+                "patch": [{"table": "expenditure", "row": "20801", "column": "total", "value": "3288.52"}],
+            },
         },
         {
             "name": "a 类 off by a rounding cent",
@@ -65,8 +78,13 @@ class ParentNotSumOfChildren(Rule):
         for t in tables:
             coded = [r for r in t.rows if r.code]
             for parent in coded:
-                kids = [r for r in coded if r.code != parent.code and r.code.startswith(parent.code)
-                        and len(r.code) == len(parent.code) + 2]
+                kids = [
+                    r
+                    for r in coded
+                    if r.code != parent.code
+                    and r.code.startswith(parent.code)
+                    and len(r.code) == len(parent.code) + 2
+                ]
                 if not kids:
                     continue
                 for col, total in parent.values.items():
@@ -77,6 +95,13 @@ class ParentNotSumOfChildren(Rule):
                     if cmp is None or cmp.equal:
                         continue
                     yield self.finding(
-                        table=t, row=parent, column=col, amount=total, expected=cmp.expected,
-                        actual=cmp.actual, tolerance=cmp.tolerance, unit=cmp.unit, rounding=cmp.rounding,
+                        table=t,
+                        row=parent,
+                        column=col,
+                        amount=total,
+                        expected=cmp.expected,
+                        actual=cmp.actual,
+                        tolerance=cmp.tolerance,
+                        unit=cmp.unit,
+                        rounding=cmp.rounding,
                     )

@@ -8,7 +8,13 @@ from yusuan.check.engine import Context, Finding, InsufficientData, Rule
 from yusuan.check.rules._arith import EXPENDITURE_PARTS, Tally, columns_of
 from yusuan.model import Disclosure
 
-KINDS = ("expenditure", "general_budget_expenditure", "gov_fund_expenditure", "state_capital")
+KINDS = (
+    "expenditure",
+    "general_budget_expenditure",
+    "gov_fund_expenditure",
+    "state_capital",
+    "fiscal_expenditure",
+)
 
 
 class TotalNotBasicPlusProject(Rule):
@@ -29,8 +35,8 @@ class TotalNotBasicPlusProject(Rule):
     rationale = (
         "支出按性质分为基本支出和项目支出,每一行的合计等于两者之和(DOMAIN.md“Identities”:per row 合计 = 基本"
         "支出 + 项目支出;REQUIREMENTS.md DR-28 内容准确)。决算表另有上缴上级支出、经营支出、对附属单位补助支"
-        "出列时一并计入。适用于支出总表、一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表。差"
-        "额在各数字舍入误差之和以内的,作为舍入提示。"
+        "出列,江苏另有单位预留机动经费列,一并计入。适用于支出总表、一般公共预算支出表、政府性基金预算支出表"
+        "、国有资本经营预算支出表。差额在各数字舍入误差之和以内的,作为舍入提示。"
     )
     cases = [
         {
@@ -71,9 +77,58 @@ class TotalNotBasicPlusProject(Rule):
                         "kind": "expenditure",
                         "rows": [
                             {
+                                "name": "Jiangsu: 单位预留机动经费 is part of 合计",
+                                "expect": "pass",
+                                "doc": {
+                                    "tables": [
+                                        {
+                                            "kind": "expenditure",
+                                            "rows": [
+                                                {
+                                                    "key": "total",
+                                                    "role": "total",
+                                                    "name": "合计",
+                                                    "values": {
+                                                        "total": "18330.37",
+                                                        "basic": "9312.90",
+                                                        "project": "6459.58",
+                                                        "reserve": "2557.89",
+                                                    },
+                                                }
+                                            ],
+                                        }
+                                    ]
+                                },
+                            },
+                            {
+                                "name": "Jiangsu: 合计 without the reserve",
+                                "expect": "fail",
+                                "findings": 1,
+                                "doc": {
+                                    "tables": [
+                                        {
+                                            "kind": "expenditure",
+                                            "rows": [
+                                                {
+                                                    "key": "total",
+                                                    "role": "total",
+                                                    "name": "合计",
+                                                    "values": {
+                                                        "total": "15772.48",
+                                                        "basic": "9312.90",
+                                                        "project": "6459.58",
+                                                        "reserve": "2557.89",
+                                                    },
+                                                }
+                                            ],
+                                        }
+                                    ]
+                                },
+                            },
+                            {
                                 "code": "2080105",
                                 "values": {"total": "202.64", "basic": "196.47", "project": "6.16"},
-                            }
+                            },
                         ],
                     }
                 ]

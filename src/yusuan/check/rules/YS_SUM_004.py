@@ -15,6 +15,7 @@ KINDS = (
     "gov_fund_income",
     "gov_fund_expenditure",
     "state_capital",
+    "fiscal_expenditure",
 )
 
 
@@ -35,7 +36,7 @@ class TotalRowNotSumOfClasses(Rule):
     rationale = (
         "按功能(或收入)分类列示的表,合计行等于各类级(3位编码)科目之和,逐列核对(DOMAIN.md“Identities”:a parent"
         " row (… 合计) equals the sum of its children;DR-28)。款、项与上级科目的关系由 YS-SUM-001 检查。差额"
-        "在各数字舍入误差之和以内的,作为舍入提示。"
+        "在各数字舍入误差之和以内的,作为舍入提示。江苏按功能分类列示的财政拨款支出表同样核对。"
     )
     cases = [
         {"name": "sample", "expect": "pass", "doc": {"base": "shanxi"}},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from yusuan.check.engine import Context, Finding, InsufficientData, Rule
+from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicable, Rule
 from yusuan.check.rules._arith import TWO_SIDED, Tally, is_of_which, two_sided
 from yusuan.check.rules._casedocs import summary as _summary
 from yusuan.model import Disclosure
@@ -27,7 +27,8 @@ class ExpenditureGrandTotalMismatch(Rule):
     )
     rationale = (
         "收支总表(两方表)的支出方:支出总计 = 本年支出合计 + 年终结转(决算另有结余分配、年末结转和结余等行,一"
-        "并计入),逐列核对(DOMAIN.md“Identities”:支出总计 = 本年支出合计 + 年终结转;DR-28)。"
+        "并计入),逐列核对(DOMAIN.md“Identities”:支出总计 = 本年支出合计 + 年终结转;DR-28)。只印支出总计、没"
+        "有本年支出合计行的收支总表(上海)不适用,支出总计与各类支出之和由 YS-SUM-005 核对。"
     )
     cases = [
         {"name": "sample (tables 1 and 4)", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -59,6 +60,26 @@ class ExpenditureGrandTotalMismatch(Rule):
             "doc": _summary(exp_carry_forward={"total": "5.00"}),
         },
         {
+            "name": "Shanghai: only the grand total is printed",
+            "expect": "not_applicable",
+            "doc": {
+                "tables": [
+                    {
+                        "kind": "summary",
+                        "rows": [
+                            {"side": "expenditure", "key": "exp:208", "values": {"total": "10.00"}},
+                            {
+                                "side": "expenditure",
+                                "key": "exp_grand_total",
+                                "role": "total",
+                                "values": {"total": "10.00"},
+                            },
+                        ],
+                    }
+                ]
+            },
+        },
+        {
             "name": "rounding",
             "expect": "pass",
             "rounding": 1,
@@ -72,8 +93,11 @@ class ExpenditureGrandTotalMismatch(Rule):
         if not tables:
             raise InsufficientData("缺少收支总表,无法检查")
         tally = Tally(self)
+        grand_only = False
         for t in tables:
             _, sub, between, grand = two_sided(t, "expenditure")
+            if sub is None and grand is not None:
+                grand_only = True
             if sub is None or grand is None:
                 continue
             parts = [r for r in between if not is_of_which(r)]
@@ -88,4 +112,8 @@ class ExpenditureGrandTotalMismatch(Rule):
                 )
                 if f:
                     yield f
+        if grand_only and not tally.checked and not tally.unreadable:
+            raise NotApplicable(
+                "收支总表只印支出总计,没有本年支出合计行;支出总计与各项之和的核对见 YS-SUM-005"
+            )
         tally.done("支出总计")

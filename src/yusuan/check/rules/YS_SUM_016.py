@@ -5,10 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from yusuan.check.engine import Context, Finding, Rule
-from yusuan.check.rules._arith import Tally, columns_of
+from yusuan.check.engine import Context, Finding, NotApplicable, Rule
+from yusuan.check.rules._arith import Tally, by_key, columns_of, economic_tables, total_row
 from yusuan.check.rules._casedocs import economic
 from yusuan.model import Disclosure
+
+
+def _blocks(total: str | None) -> dict:
+    """Final-accounts layout: 301 then 人员经费合计 95.36; 302 then 公用经费合计 10.23; a 合计 line
+    when ``total`` is given."""
+    rows = [
+        {"code": "301", "level": 1, "values": {"total": "95.36"}},
+        {"key": "personnel_total", "role": "subtotal", "name": "人员经费合计", "values": {"total": "95.36"}},
+        {"code": "302", "level": 1, "values": {"total": "10.23"}},
+        {"key": "public_total", "role": "subtotal", "name": "公用经费合计", "values": {"total": "10.23"}},
+    ]
+    if total is not None:
+        rows.append({"key": "total", "role": "total", "name": "合计", "values": {"total": total}})
+    return {"tables": [{"kind": "general_budget_basic_economic", "rows": rows}]}
 
 
 class EconomicRowNotPersonnelPlusPublic(Rule):
@@ -28,7 +42,9 @@ class EconomicRowNotPersonnelPlusPublic(Rule):
     )
     rationale = (
         "基本支出分为人员经费和公用经费,经济分类表每一行的合计等于两者之和(DOMAIN.md“Identities”:economic "
-        "table 合计 = 人员经费 + 公用经费;DR-28)。"
+        "table 合计 = 人员经费 + 公用经费;DR-28)。人员经费、公用经费不分列而分块列示、各有“合计”行时(决算),"
+        "印有总合计则总合计等于两块合计之和;未印总合计时没有可在表内核对的数,两者之和与基本支出由 YS-XTAB-009"
+        "核对。江苏另有财政拨款基本支出经济分类表,同样核对。"
     )
     cases = [
         {"name": "sample (table 6)", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -50,6 +66,14 @@ class EconomicRowNotPersonnelPlusPublic(Rule):
         },
         {"name": "synthetic", "expect": "pass", "doc": economic()},
         {"name": "rounding", "expect": "pass", "rounding": 1, "doc": economic(办公费={"total": "6.01"})},
+        {"name": "final: blocks without an overall 合计", "expect": "not_applicable", "doc": _blocks(None)},
+        {"name": "blocks with an overall 合计", "expect": "pass", "doc": _blocks("105.59")},
+        {
+            "name": "blocks with a wrong overall 合计",
+            "expect": "fail",
+            "findings": 1,
+            "doc": _blocks("105.95"),
+        },
         {"name": "no economic table", "expect": "insufficient_data", "doc": {"tables": []}},
         {
             "name": "no personnel/public columns",
@@ -66,19 +90,42 @@ class EconomicRowNotPersonnelPlusPublic(Rule):
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
-        t = ctx.require_table("general_budget_basic_economic")
         tally = Tally(self)
-        if {"personnel", "public"} & set(columns_of(t)):
-            for r in t.rows:
-                if not r.values:
+        blocks_only = False
+        for t in economic_tables(ctx):
+            keyed = by_key(t)
+            if {"personnel", "public"} & set(columns_of(t)):
+                for r in t.rows:
+                    if not r.values:
+                        continue
+                    f = tally.equal(
+                        [r.values.get("total")],
+                        [r.values.get("personnel"), r.values.get("public")],
+                        table=t,
+                        row=r,
+                        column="total",
+                    )
+                    if f:
+                        yield f
+            elif "personnel_total" in keyed and "public_total" in keyed:
+                # 人员经费 and 公用经费 printed as blocks with a 合计 line each (final accounts): no
+                # line carries both; a printed overall 合计 is their sum
+                tot = total_row(t)
+                if tot is None or "total" not in tot.values:
+                    blocks_only = True
                     continue
                 f = tally.equal(
-                    [r.values.get("total")],
-                    [r.values.get("personnel"), r.values.get("public")],
+                    [tot.values.get("total")],
+                    [keyed["personnel_total"].values.get("total"), keyed["public_total"].values.get("total")],
                     table=t,
-                    row=r,
+                    row=tot,
                     column="total",
                 )
                 if f:
                     yield f
+        if blocks_only and not tally.checked and not tally.unreadable:
+            raise NotApplicable(
+                "经济分类表把人员经费、公用经费分块列示,没有同一行的合计与分项,也未印总合计;两者之和"
+                "与基本支出的核对见 YS-XTAB-009"
+            )
         tally.done("人员经费、公用经费列")

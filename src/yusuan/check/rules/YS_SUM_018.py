@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from yusuan.check.engine import Context, Finding, Rule
-from yusuan.check.rules._arith import Tally
+from yusuan.check.rules._arith import Tally, economic_tables
 from yusuan.check.rules._casedocs import economic
 from yusuan.model import Disclosure, Row
 
@@ -27,9 +27,10 @@ class EconomicClassNotSumOfItems(Rule):
         "difference {diff} {unit}"
     )
     rationale = (
-        "经济分类表中每一类(如工资福利支出)等于其下各款(基本工资、津贴补贴……)之和,逐列核对(DOMAIN.md“"
-        "Identities”:economic table each 类 = Σ its 款;DR-28)。同一部门经济分类款按政府经济分类拆成两行列示时"
-        ",两行都计入。差额在各数字舍入误差之和以内的(款多时可达数分),作为舍入提示。"
+        "经济分类表中每一类(如工资福利支出)等于其下各款(基本工资、津贴补贴……)之和,逐列核对(DOMAIN.md“Identit"
+        "ies”:economic table each 类 = Σ its 款;DR-28)。同一部门经济分类款按政府经济分类拆成两行列示时,两行"
+        "都计入。差额在各数字舍入误差之和以内的(款多时可达数分),作为舍入提示。江苏另有财政拨款基本支出经济分"
+        "类表,同样核对。"
     )
     cases = [
         {
@@ -112,22 +113,26 @@ class EconomicClassNotSumOfItems(Rule):
     ]
 
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
-        t = ctx.require_table("general_budget_basic_economic")
-        kids: dict[str, list[Row]] = defaultdict(list)
-        for r in t.rows:
-            if r.parent and r.role != "total":
-                kids[r.parent].append(r)
         tally = Tally(self)
-        for cls in t.rows:
-            if cls.role == "total" or cls.level not in (1, None) or (cls.level is None and not cls.code):
-                continue
-            items = kids.get(cls.code or "") or kids.get(cls.name) or []
-            if not items:
-                continue
-            for col in dict.fromkeys([*cls.values, *(k for r in items for k in r.values)]):
-                f = tally.equal(
-                    [cls.values.get(col)], [r.values.get(col) for r in items], table=t, row=cls, column=col
-                )
-                if f:
-                    yield f
+        for t in economic_tables(ctx):
+            kids: dict[str, list[Row]] = defaultdict(list)
+            for r in t.rows:
+                if r.parent and r.role != "total":
+                    kids[r.parent].append(r)
+            for cls in t.rows:
+                if cls.role == "total" or cls.level not in (1, None) or (cls.level is None and not cls.code):
+                    continue
+                items = kids.get(cls.code or "") or kids.get(cls.name) or []
+                if not items:
+                    continue
+                for col in dict.fromkeys([*cls.values, *(k for r in items for k in r.values)]):
+                    f = tally.equal(
+                        [cls.values.get(col)],
+                        [r.values.get(col) for r in items],
+                        table=t,
+                        row=cls,
+                        column=col,
+                    )
+                    if f:
+                        yield f
         tally.done("经济分类各类及其款")

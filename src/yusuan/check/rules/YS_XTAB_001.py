@@ -6,8 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from yusuan.check.engine import Context, Finding, Rule
-from yusuan.check.rules._arith import Tally, by_key, class_rows, other, related, side_col, total_row
+from yusuan.check.rules._arith import (
+    Tally,
+    class_rows,
+    current_total,
+    other,
+    related,
+    side_col,
+    total_row,
+)
 from yusuan.model import Disclosure
+
+
+def _doc(*, grand: str, exp_total: str, exp_classes: bool = True) -> dict:
+    """A summary printing class 212 and 支出总计 only; a 支出总表 with 212 (unless ``exp_classes`` is
+    false) and its 合计."""
+    summary = [
+        {"side": "expenditure", "key": "exp:212", "values": {"total": grand}},
+        {"side": "expenditure", "key": "exp_grand_total", "role": "total", "values": {"total": grand}},
+    ]
+    rows = [{"code": "212", "values": {"total": exp_total}}] if exp_classes else []
+    rows.append({"key": "total", "role": "total", "name": "合计", "values": {"total": exp_total}})
+    return {"tables": [{"kind": "summary", "rows": summary}, {"kind": "expenditure", "rows": rows}]}
 
 
 class SummaryClassDiffersFromExpenditureTable(Rule):
@@ -26,9 +46,11 @@ class SummaryClassDiffersFromExpenditureTable(Rule):
         "{expected} for the same class; difference {diff} {unit}"
     )
     rationale = (
-        "收支总表支出方按功能类列示的金额,等于支出总表同一类级科目的合计;收支总表的本年支出合计等于支出总表合"
-        "计(DOMAIN.md“Identities / Across tables”:收支总表 expenditure by 类 = 支出总表 类 rows;"
-        "REQUIREMENTS.md DR-28)。一方有金额、另一方未列或为空的类,按 0 比较。"
+        "收支总表支出方按功能类列示的金额,等于支出总表同一类级科目的合计;收支总表的本年支出合计等于支出总表"
+        "合计(DOMAIN.md“Identities / Across tables”:收支总表 expenditure by 类 = 支出总表 类 rows;REQUIREMEN"
+        "TS.md DR-28)。一方有金额、另一方未列或为空的类,按 0 比较;但一方根本不按功能类列示(如江苏支出预算总"
+        "表只有一行合计)时只比较合计。收支总表只印“支出总计”而没有“本年支出合计”(上海)且没有年终结转时,以支"
+        "出总计作为本年支出合计;两者都无法得到时不比较合计。"
     )
     cases = [
         {"name": "sample (208, 210, 213, 221 agree)", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -63,6 +85,22 @@ class SummaryClassDiffersFromExpenditureTable(Rule):
             },
         },
         {
+            "name": "Shanghai: 支出总计 without 本年支出合计, nothing carried forward",
+            "expect": "pass",
+            "doc": _doc(grand="189767551", exp_total="189767551"),
+        },
+        {
+            "name": "Shanghai: 支出总计 and class 212 differ from the 支出总表",
+            "expect": "fail",
+            "findings": 2,
+            "doc": _doc(grand="189767551", exp_total="189767000"),
+        },
+        {
+            "name": "Jiangsu: 支出总表 prints one total line, no classes",
+            "expect": "pass",
+            "doc": _doc(grand="18330.37", exp_total="18330.37", exp_classes=False),
+        },
+        {
             "name": "no 支出总表",
             "expect": "insufficient_data",
             "doc": {"base": "shanxi", "patch": [{"drop_table": "expenditure"}]},
@@ -80,8 +118,14 @@ class SummaryClassDiffersFromExpenditureTable(Rule):
         col = side_col(s, "expenditure", ("total", "amount"))
         tally = Tally(self)
         sc, ec = class_rows(s), class_rows(e)
-        pairs = [(code, sc.get(code), ec.get(code)) for code in dict.fromkeys([*sc, *ec])]
-        pairs.append(("", by_key(s).get("exp_current_total"), total_row(e)))
+        # A table that lists no class at all (Jiangsu 支出预算总表 is one total line) is compared
+        # by its total only; a class missing from a table that lists classes is a difference.
+        pairs = (
+            [(code, sc.get(code), ec.get(code)) for code in dict.fromkeys([*sc, *ec])] if sc and ec else []
+        )
+        scur, etot = current_total(s, "expenditure"), total_row(e)
+        if scur is not None and etot is not None:
+            pairs.append(("", scur, etot))
         for code, srow, erow in pairs:
             if srow is None and erow is None or col is None:
                 continue

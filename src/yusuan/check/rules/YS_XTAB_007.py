@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from yusuan.check.engine import Context, Finding, Rule
 from yusuan.check.rules._arith import Tally, by_key, class_rows, combine, is_zero, other, related, side_col
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Row, Table
 
 MESSAGE_AT_MOST = (
     "表{table_no}《{title}》{code} {name}财政拨款支出为 {actual},超过表{other_no}《{other_title}》同类全部支"
@@ -26,7 +26,37 @@ NON_FISCAL = (
     "from_higher",
     "from_subsidiaries",
     "use_of_balance",
+    "other_funds",
 )
+
+
+def _use_rows(t: Table) -> dict[str, Row]:
+    """Expenditure lines by use (基本支出, 项目支出, 单位预留机动经费), by key."""
+    return {r.key: r for r in t.rows if r.side == "expenditure" and (r.key or "").startswith("use:")}
+
+
+def _jiangsu(project: str) -> dict:
+    """Jiangsu: 收支总表 by class and by use with 当年支出小计 and 支出合计; 财政拨款收支总表 by use with
+    支出合计 only. The fiscal 项目支出 is ``project``."""
+
+    def exp(key: str, value: str, role: str = "item") -> dict:
+        return {"side": "expenditure", "key": key, "role": role, "values": {"total": value}}
+
+    summary = [
+        {"side": "income", "key": "income:general_budget", "values": {"amount": "15772.48"}},
+        exp("exp:201", "15772.48"),
+        exp("use:basic", "9312.90"),
+        exp("use:project", "6459.58"),
+        exp("exp_current_total", "15772.48", "subtotal"),
+        exp("exp_grand_total", "15772.48", "total"),
+    ]
+    fiscal = [
+        {"side": "income", "key": "income:general_budget", "values": {"amount": "15772.48"}},
+        exp("use:basic", "9312.90"),
+        exp("use:project", project),
+        exp("exp_grand_total", "15772.48", "total"),
+    ]
+    return {"tables": [{"kind": "summary", "rows": summary}, {"kind": "fiscal_summary", "rows": fiscal}]}
 
 
 class FiscalSummaryClassDiffersFromSummary(Rule):
@@ -45,9 +75,11 @@ class FiscalSummaryClassDiffersFromSummary(Rule):
         "shows {expected} for the class; difference {diff} {unit}"
     )
     rationale = (
-        "财政拨款支出是全部支出的一部分:财政拨款收支总表每一功能类(及本年支出合计)不得多于收支总表同类;部门没"
-        "有财政拨款以外的收入(财政专户、单位资金等均为空)且上年结转全为财政拨款结转时,两表逐类相等(DOMAIN.md“"
-        "Identities / Across tables”:财政拨款收支总表 vs 收支总表;DR-28)。"
+        "财政拨款支出是全部支出的一部分:财政拨款收支总表每一功能类(及本年支出合计)不得多于收支总表同类;部门"
+        "没有财政拨款以外的收入(财政专户、单位资金等均为空)且上年结转全为财政拨款结转时,两表逐类相等(DOMAIN."
+        "md“Identities / Across tables”:财政拨款收支总表 vs 收支总表;DR-28)。两表都按支出用途(基本支出、项目"
+        "支出、单位预留机动经费)列示时(江苏)逐项同样比较;一表不按功能类列示时不比较功能类。合计比较本年支出"
+        "合计,任一表没有本年支出合计时比较支出总计。"
     )
     cases = [
         {"name": "sample (all appropriations: equal by class)", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -83,6 +115,17 @@ class FiscalSummaryClassDiffersFromSummary(Rule):
             },
         },
         {
+            "name": "Jiangsu: fiscal summary by use only, no current-year line",
+            "expect": "pass",
+            "doc": _jiangsu("6459.58"),
+        },
+        {
+            "name": "Jiangsu: 项目支出 differs between the two tables",
+            "expect": "fail",
+            "findings": 1,
+            "doc": _jiangsu("6400.00"),
+        },
+        {
             "name": "no 财政拨款收支总表",
             "expect": "insufficient_data",
             "doc": {"base": "shanxi", "patch": [{"drop_table": "fiscal_summary"}]},
@@ -106,9 +149,23 @@ class FiscalSummaryClassDiffersFromSummary(Rule):
         scol = side_col(s, "expenditure", ("total", "amount")) or "total"
         fcol = side_col(f_, "expenditure", ("total", "amount")) or "total"
         tally = Tally(self)
+        # Lines both tables print: by function class, by use (Jiangsu prints 基本支出, 项目支出,
+        # 单位预留机动经费 in both, and no class in the fiscal one); a table without any line of a
+        # kind is not compared on that kind.
         scr, fcr = class_rows(s), class_rows(f_)
-        pairs = [(code, scr.get(code), fcr.get(code)) for code in dict.fromkeys([*scr, *fcr])]
-        pairs.append(("", sk.get("exp_current_total"), fk.get("exp_current_total")))
+        pairs = (
+            [(code, scr.get(code), fcr.get(code)) for code in dict.fromkeys([*scr, *fcr])]
+            if scr and fcr
+            else []
+        )
+        suse, fuse = _use_rows(s), _use_rows(f_)
+        if suse and fuse:
+            pairs += [("", suse.get(k), fuse.get(k)) for k in dict.fromkeys([*suse, *fuse])]
+        # this year's totals; the grand totals when either table prints no current-year line
+        if "exp_current_total" in sk and "exp_current_total" in fk:
+            pairs.append(("", sk["exp_current_total"], fk["exp_current_total"]))
+        elif "exp_grand_total" in sk and "exp_grand_total" in fk:
+            pairs.append(("", sk["exp_grand_total"], fk["exp_grand_total"]))
         for code, srow, frow in pairs:
             if srow is None and frow is None:
                 continue

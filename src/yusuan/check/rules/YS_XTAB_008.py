@@ -11,6 +11,7 @@ from yusuan.check.rules._arith import (
     by_key,
     class_rows,
     combine,
+    current_total,
     is_zero,
     other,
     related,
@@ -48,6 +49,37 @@ def _carry_by_class(
     return None
 
 
+def _shanghai(gb_201: str) -> dict:
+    """财政拨款收支总表 (201 and 212, 支出总计 only) and 一般公共预算支出表 whose 201 is ``gb_201``."""
+
+    def exp(key: str, value: str, role: str = "item") -> dict:
+        return {
+            "side": "expenditure",
+            "key": key,
+            "role": role,
+            "values": {"total": value, "general_budget": value},
+        }
+
+    fiscal = [
+        {"side": "income", "key": "income:general_budget", "values": {"amount": "157665926"}},
+        exp("exp:201", "3296600"),
+        exp("exp:212", "154369326"),
+        {"side": "income", "key": "income_grand_total", "role": "total", "values": {"amount": "157665926"}},
+        exp("exp_grand_total", "157665926", "total"),
+    ]
+    g = [
+        {"code": "201", "values": {"total": gb_201}},
+        {"code": "212", "values": {"total": "154369326"}},
+        {"key": "total", "role": "total", "name": "合计", "values": {"total": "157665926"}},
+    ]
+    return {
+        "tables": [
+            {"kind": "fiscal_summary", "unit": "元", "rows": fiscal},
+            {"kind": "general_budget_expenditure", "unit": "元", "rows": g},
+        ]
+    }
+
+
 class FiscalGeneralBudgetDiffersFromGeneralBudgetTable(Rule):
     id = "YS-XTAB-008"
     slug = "fiscal-general-budget-differs-from-general-budget-table"
@@ -65,9 +97,12 @@ class FiscalGeneralBudgetDiffersFromGeneralBudgetTable(Rule):
     )
     rationale = (
         "财政拨款收支总表支出方“一般公共预算”列包括上年结转,等于一般公共预算支出表(不含上年结转)加一般公共预"
-        "算上年结转,逐类核对(DOMAIN.md“Identities / Across tables”:财政拨款收支总表 vs 一般公共预算支出表;“不"
-        "含上年结转” tables equal the full tables minus the carry-over;DR-28)。结转的功能类分布取自收支总表上"
-        "年结转安排列或收入总表上年结转列——仅当结转全为一般公共预算且该列合计与之相符;否则只核对合计。"
+        "算上年结转,逐类核对(DOMAIN.md“Identities / Across tables”:财政拨款收支总表 vs 一般公共预算支出表;“"
+        "不含上年结转” tables equal the full tables minus the carry-over;DR-28)。结转的功能类分布取自收支总"
+        "表上年结转安排列或收入总表上年结转列——仅当结转全为一般公共预算且该列合计与之相符;否则只核对合计。文"
+        "件各表都没有上年结转时,不论一般公共预算支出表是否注明“不含上年结转”,两表逐类相等。决算表都是本年实"
+        "际支出,逐类直接相等(不加结转)。财政拨款收支总表只印支出总计(上海)且没有年终结转时,以支出总计作为本"
+        "年支出合计。"
     )
     cases = [
         {"name": "sample (208: 35268.06 = 35211.06 + 57.00)", "expect": "pass", "doc": {"base": "shanxi"}},
@@ -110,6 +145,17 @@ class FiscalGeneralBudgetDiffersFromGeneralBudgetTable(Rule):
             },
         },
         {
+            "name": "Shanghai: nothing carried over, no 不含上年结转 in the title, 支出总计 only",
+            "expect": "pass",
+            "doc": _shanghai("3296600"),
+        },
+        {
+            "name": "Shanghai: a class differs",
+            "expect": "fail",
+            "findings": 1,
+            "doc": _shanghai("3296000"),
+        },
+        {
             "name": "no 一般公共预算支出表",
             "expect": "insufficient_data",
             "doc": {"base": "shanxi", "patch": [{"drop_table": "general_budget_expenditure"}]},
@@ -119,29 +165,35 @@ class FiscalGeneralBudgetDiffersFromGeneralBudgetTable(Rule):
     def check(self, d: Disclosure, ctx: Context) -> Iterable[Finding]:
         f_ = ctx.require_table("fiscal_summary")
         g = ctx.require_table("general_budget_expenditure")
-        if not g.excludes_carryover:
-            raise InsufficientData("一般公共预算支出表未注明不含上年结转,结转口径不明")
         fk = by_key(f_)
         finc = side_col(f_, "income", ("amount", "total")) or "amount"
         if not any("general_budget" in r.values for r in f_.rows if r.side == "expenditure"):
             raise InsufficientData("财政拨款收支总表支出方没有一般公共预算列")
-        carry_row, carry_total = fk.get("carryover:general_budget"), fk.get("carryover_total")
-        if carry_row is not None:
-            gb_carry = carry_row.values.get(finc)
-        elif carry_total is None or is_zero(carry_total.values.get(finc)):
-            gb_carry = None  # nothing carried over
-        else:
-            raise InsufficientData("财政拨款收支总表未按资金列示上年结转,无法得出一般公共预算结转")
-        split = _carry_by_class(d, f_, gb_carry)
+        gb_carry: Amount | None = None
+        split: dict[str, Amount | None] | None = {}
+        if d.meta.kind != "final":
+            # A budget's 财政拨款收支总表 spends the carry-over too; a 决算 table is what was spent,
+            # like the 一般公共预算支出决算表, whatever money it came from.
+            carry_row, carry_total = fk.get("carryover:general_budget"), fk.get("carryover_total")
+            if carry_row is not None:
+                gb_carry = carry_row.values.get(finc)
+            elif carry_total is not None and not is_zero(carry_total.values.get(finc)):
+                raise InsufficientData("财政拨款收支总表未按资金列示上年结转,无法得出一般公共预算结转")
+            if not is_zero(gb_carry) or not _nothing_carried(d):
+                if not g.excludes_carryover:
+                    raise InsufficientData("一般公共预算支出表未注明不含上年结转,结转口径不明")
+                found = _carry_by_class(d, f_, gb_carry)
+                split = found[0] if found is not None else None
         tally = Tally(self)
         gtot = total_row(g)
         pairs: list[tuple[str, Row | None, Row | None, list[Amount | None]]] = []
-        if split is not None:
-            by_class, _ = split
-            fcr, gcr = class_rows(f_), class_rows(g)
+        fcr, gcr = class_rows(f_), class_rows(g)
+        if split is not None and fcr and gcr:
             for code in dict.fromkeys([*fcr, *gcr]):
-                pairs.append((code, fcr.get(code), gcr.get(code), [by_class.get(code)]))
-        pairs.append(("", fk.get("exp_current_total"), gtot, [gb_carry]))
+                pairs.append((code, fcr.get(code), gcr.get(code), [split.get(code)]))
+        fcur = current_total(f_, "expenditure")
+        if fcur is not None and gtot is not None:
+            pairs.append(("", fcur, gtot, [gb_carry]))
         for code, frow, grow, carry in pairs:
             if frow is None and grow is None:
                 continue
@@ -162,3 +214,18 @@ class FiscalGeneralBudgetDiffersFromGeneralBudgetTable(Rule):
             if f:
                 yield f
         tally.done("一般公共预算支出")
+
+
+def _nothing_carried(d: Disclosure) -> bool:
+    """No table prints a carry-over amount: 上年结转 lines of the summaries, 上年结转 columns."""
+    for t in d.tables:
+        if t.kind not in ("summary", "fiscal_summary", "income", "expenditure", "general_budget_expenditure"):
+            continue
+        for r in t.rows:
+            if (r.key == "carryover_total" or (r.key or "").startswith("carryover:")) and any(
+                not is_zero(a) for a in r.values.values()
+            ):
+                return False
+            if not is_zero(r.values.get("carryover")):
+                return False
+    return True

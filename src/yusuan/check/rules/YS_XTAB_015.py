@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicable, Rule
-from yusuan.check.rules._arith import Tally, by_key, combine, has_values, is_zero, other, related
+from yusuan.check.rules._arith import (
+    Tally,
+    by_key,
+    columns_of,
+    combine,
+    has_values,
+    is_zero,
+    other,
+    related,
+)
 from yusuan.model import Disclosure
 
 MESSAGE_WARNING = (
@@ -19,6 +28,33 @@ MESSAGE_WARNING_EN = (
     "{other_no} ({other_title}) is {expected}; {diff} {unit} more, which only project expenditure could "
     "explain and the project tables do not show by economic class: check both tables"
 )
+
+
+def _final(economic: str) -> dict:
+    """A final-accounts 三公 table (预算数 5.00, 决算数 4.00 of 运行维护费) and an economic table whose
+    公务用车运行维护费 is ``economic``."""
+    return {
+        "meta": {"kind": "final"},
+        "tables": [
+            {
+                "kind": "three_public",
+                "columns": ["budget", "final"],
+                "rows": [
+                    {
+                        "key": "vehicle_operation",
+                        "name": "公务用车运行维护费",
+                        "values": {"budget": "5.00", "final": "4.00"},
+                    }
+                ],
+            },
+            {
+                "kind": "general_budget_basic_economic",
+                "rows": [
+                    {"code": "30231", "name": "公务用车运行维护费", "level": 2, "values": {"total": economic}}
+                ],
+            },
+        ],
+    }
 
 
 class VehicleOperationDisagreesWithEconomicTable(Rule):
@@ -42,8 +78,8 @@ class VehicleOperationDisagreesWithEconomicTable(Rule):
         "“三公”经费表列示财政拨款安排的公务用车运行维护费(基本支出与项目支出合计),一般公共预算基本支出经济分"
         "类表的“公务用车运行维护费”科目只是其中的基本支出部分,因此后者 ≤ 前者(DOMAIN.md“Identities / Across "
         "tables”;REQUIREMENTS.md DR-15、DR-28)。后者更大是错误;前者更大时差额须由项目支出解释,而项目支出表不"
-        "按经济科目列示,无法核实,作为警告提示核对。比较用“三公”表的一般公共预算列(与经济分类表同口径)。经济分"
-        "类表未列该科目按 0 计。"
+        "按经济科目列示,无法核实,作为警告提示核对。比较用“三公”表的一般公共预算列(与经济分类表同口径);决算表分"
+        "列预算数、决算数时用决算数。经济分类表未列该科目按 0 计。"
     )
     cases = [
         {
@@ -100,6 +136,17 @@ class VehicleOperationDisagreesWithEconomicTable(Rule):
             },
         },
         {
+            "name": "final: 决算数 compared, not 预算数",
+            "expect": "pass",
+            "doc": _final("4.00"),
+        },
+        {
+            "name": "final: basic expenditure larger than the 决算数",
+            "expect": "fail",
+            "findings": 1,
+            "doc": _final("4.50"),
+        },
+        {
             "name": "no 三公 table",
             "expect": "insufficient_data",
             "doc": {"base": "shanxi", "patch": [{"drop_table": "three_public"}]},
@@ -130,7 +177,14 @@ class VehicleOperationDisagreesWithEconomicTable(Rule):
             veh, buy = keyed.get("vehicle"), keyed.get("vehicle_purchase")
             if veh is None or buy is None:
                 raise InsufficientData("“三公”经费表未列公务用车运行维护费")
-        col = "general_budget" if any("general_budget" in r.values for r in tp.rows) else "total"
+        cols = set(columns_of(tp))
+        if "general_budget" in cols:
+            col = "general_budget"
+        elif "final" in cols:
+            # final accounts print 预算数 and 决算数; the economic table is the 决算
+            col = "final"
+        else:
+            col = "total"
         # 公务用车运行维护费 under either classification's name; the Shanxi table prints both.
         erows = [r for r in e.rows if r.role != "total" and ("公务用车运行维护" in r.name)]
         ea = [r.values.get("total") for r in erows]

@@ -102,6 +102,7 @@ from yusuan.check.rules.YS_NARR_012 import ProcurementSplitNotTotal
 from yusuan.check.rules.YS_NARR_013 import UnitCountDiffers
 from yusuan.check.rules.YS_NARR_014 import ThreePublicChangeUnexplained
 from yusuan.check.rules.YS_NARR_015 import BudgetChangeUnexplained
+from yusuan.check.rules.YS_NARR_016 import CompletionRateNotFinalOverBudget
 
 # PERF: performance targets
 # isort: split
@@ -219,6 +220,7 @@ RULES: list[Rule] = [
     UnitCountDiffers(),
     ThreePublicChangeUnexplained(),
     BudgetChangeUnexplained(),
+    CompletionRateNotFinalOverBudget(),
     # PERF
     ProjectWithoutTargetTable(),
     TargetTableMatchesNoProject(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from yusuan.check.engine import Finding, InsufficientData, Rule
+from yusuan.check.engine import Context, Finding, InsufficientData, Rule
 from yusuan.check.tolerance import convert
 from yusuan.model import Amount, Disclosure, Row, Table
 
@@ -37,8 +37,56 @@ UNIT_FUND_PARTS = ("business_income", "operating_income", "other_income")
 FUND_COLS = ("general_budget", "gov_fund", "state_capital", "fiscal_special", "unit_funds")
 #: 财政拨款 = these three budgets (财政专户 and 单位资金 are not appropriations)
 FISCAL_FUNDS = ("general_budget", "gov_fund", "state_capital")
-#: expenditure columns that add up to 合计 in 支出总表-like tables (决算 adds the last three)
-EXPENDITURE_PARTS = ("basic", "project", "business_expenditure", "to_higher", "subsidy_to_subsidiaries")
+#: every income source a table can split its 合计 into: the national budget template's columns,
+#: 财政拨款 as one column (Shanghai budgets, final accounts), the final accounts' 上级补助收入 and
+#: 附属单位上缴收入, Jiangsu's 其他资金
+ALL_INCOME_SOURCES = (
+    "fiscal_appropriation",
+    *INCOME_SOURCE_COLS,
+    "from_higher",
+    "from_subsidiaries",
+    "other_funds",
+)
+#: a source that is the subtotal of others when they are printed beside it
+SOURCE_PARTS: dict[str, tuple[str, ...]] = {
+    "fiscal_appropriation": FISCAL_FUNDS,
+    "unit_funds": UNIT_FUND_PARTS,
+    "other_funds": UNIT_FUND_PARTS,
+}
+#: expenditure columns that add up to 合计 in 支出总表-like tables (决算 adds 经营支出, 上缴上级支出,
+#: 对附属单位补助支出; Jiangsu adds 单位预留机动经费)
+EXPENDITURE_PARTS = (
+    "basic",
+    "project",
+    "reserve",
+    "business_expenditure",
+    "to_higher",
+    "subsidy_to_subsidiaries",
+)
+
+
+def summing_sources(keys: Iterable[str]) -> list[str]:
+    """The income sources among ``keys`` that add up to the total, in template order: a subtotal
+    (财政拨款, 单位资金) printed beside its parts is counted once, as the subtotal."""
+    present = set(keys)
+    out = []
+    for c in ALL_INCOME_SOURCES:
+        if c not in present:
+            continue
+        if any(c in parts and parent in present for parent, parts in SOURCE_PARTS.items()):
+            continue
+        out.append(c)
+    return out
+
+
+def source_subtotals(keys: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """(subtotal, its parts) for each source subtotal printed beside some of its parts."""
+    present = set(keys)
+    return [
+        (parent, [c for c in parts if c in present])
+        for parent, parts in SOURCE_PARTS.items()
+        if parent in present and any(c in present for c in parts)
+    ]
 
 
 def v(row: Row | None, col: str) -> Amount | None:
@@ -243,9 +291,7 @@ def income_carryover_convention(t: Table) -> tuple[bool | None, str]:
     """
     if not any("carryover" in r.values for r in t.rows):
         return None, ""
-    cols = [c for c in columns_of(t) if c in INCOME_SOURCE_COLS]
-    if "unit_funds" in cols:
-        cols = [c for c in cols if c not in UNIT_FUND_PARTS]
+    cols = summing_sources(columns_of(t))
 
     def vote(r: Row) -> bool | None:
         tot, carry = r.values.get("total"), r.values.get("carryover")
@@ -359,3 +405,91 @@ def project_total(t: Table) -> list[Amount | None]:
     units = [r for r in t.rows if r.role == "unit"]
     rows = units or [r for r in t.rows if r.role == "project"]
     return [r.values.get("total") for r in rows]
+
+
+def only_general_budget_appropriation(d: Disclosure) -> bool | None:
+    """Whether all of the document's 财政拨款 is 一般公共预算 (so a 财政拨款收入 column means the
+    same as an 一般公共预算 one).
+
+    True when a summary (财政拨款收支总表 or 收支总表) prints the 政府性基金 and 国有资本经营 income
+    lines and every such line (this year or carried over) is blank or zero; False when one has an
+    amount; None when no summary prints them (not known).
+    """
+    funds = ("gov_fund", "state_capital")
+    seen: set[str] = set()
+    for kind in TWO_SIDED:
+        t = d.table(kind)
+        if t is None:
+            continue
+        col = side_col(t, "income", ("amount", "total"))
+        for r in t.rows:
+            for fund in funds:
+                if r.key in (f"income:{fund}", f"carryover:{fund}"):
+                    seen.add(fund)
+                    if not is_zero(r.values.get(col) if col else None):
+                        return False
+    return True if seen == set(funds) else None
+
+
+def final_balances_zero(d: Disclosure) -> bool | None:
+    """Final accounts: whether the 收支总表 prints its 年初结转和结余 and 年末结转和结余 lines and both are
+    blank or zero (then this year's income by code equals this year's expenditure by code). None
+    when the table or either line is not printed."""
+    t = d.table("summary")
+    if t is None:
+        return None
+    keyed = by_key(t)
+    opening, closing = keyed.get("carryover_total"), keyed.get("exp_carry_forward")
+    if opening is None or closing is None:
+        return None
+    inc = side_col(t, "income", ("amount", "total"))
+    return is_zero(opening.values.get(inc) if inc else None) and all(
+        is_zero(a) for a in closing.values.values()
+    )
+
+
+_CARRIED = {
+    "income": ("carryover_total", "income:use_of_balance"),
+    "expenditure": ("exp_carry_forward", "exp_balance_distribution"),
+}
+
+
+def current_total(t: Table, side: str) -> Row | None:
+    """The 本年收入合计 / 本年支出合计 line of one side of a two-sided table.
+
+    A summary that prints only 收入总计 / 支出总计 (Shanghai budgets) has no line for this year's
+    total; then the grand total is this year's when the side prints no carried line (上年结转,
+    年终结转, 结余分配 …) with an amount — the two are the same figure. None otherwise.
+    """
+    items, sub, _, grand = two_sided(t, side)
+    if sub is not None:
+        return sub
+    if grand is None:
+        return None
+    for r in items:
+        key = r.key or ""
+        carried = key in _CARRIED[side] or key.startswith("carryover:")
+        if carried and any(not is_zero(a) for a in r.values.values()):
+            return None
+    return grand
+
+
+def summing_lines(rows: list[Row]) -> list[Row]:
+    """The lines of one side that add up to its total: a 其中 line, and a numbered line under a
+    parent that carries its own amount (``1.一般公共预算`` under ``一、财政拨款``), repeat part of
+    another line and are left out."""
+    with_amount = {r.name for r in rows if r.values}
+    return [r for r in rows if not is_of_which(r) and not (r.parent and r.parent in with_amount)]
+
+
+#: the basic-expenditure tables by economic class: 一般公共预算 and (Jiangsu) 财政拨款
+ECONOMIC_TABLES = ("general_budget_basic_economic", "fiscal_basic_economic")
+
+
+def economic_tables(ctx: Context) -> list[Table]:
+    """The document's basic-expenditure tables by economic class; InsufficientData (no 一般公共预算
+    基本支出表) when there is none."""
+    tables = [t for t in ctx.d.tables if t.kind in ECONOMIC_TABLES]
+    if not tables:
+        ctx.require_table("general_budget_basic_economic")
+    return tables

@@ -693,7 +693,12 @@ class Resolver:
                 cells(self._cell("three_public", "total", key="admin_running")),
             ]
         if k in ("personnel", "public"):
-            return [cells(self._cell("general_budget_basic_economic", k, total=True))]
+            e = "general_budget_basic_economic"
+            return [
+                cells(self._cell(e, k, total=True)),
+                # final accounts print 人员经费合计 / 公用经费合计 as lines closing their blocks
+                cells(self._cell(e, "total", key=f"{k}_total")),
+            ]
         if k == "gb_basic":
             return [
                 cells(
@@ -915,16 +920,31 @@ def iter_money_amounts(views: Iterable[ClaimView]) -> Iterator[ClaimView]:
 def text_line(d: Disclosure, section: Section, snippet_text: str) -> int | None:
     """The source line of some words of a section: the line of a figure printed in the same sentence,
     else the section heading's line (sections keep no per-line offsets once serialised)."""
+    return text_place(d, section, snippet_text)[1]
+
+
+def text_place(
+    d: Disclosure, section: Section, snippet_text: str, nth: int = 0
+) -> tuple[int | None, int | None]:
+    """(page, line) of some words of a section, as :func:`text_line`: a figure of the same sentence
+    gives both (the sentence may be pages after the heading), else the heading's. ``nth`` picks the
+    n-th sentence with those words when the section repeats them."""
+    places: list[tuple[int | None, int | None]] = []
+    previous = None  # the figures of one sentence follow each other: one place per printing
     for c in all_claims(d):
-        if c.section == section.heading and c.sentence and snippet_text in normalise_text(c.sentence):
-            return c.source.line
-    return section.source.line
+        if c.section != section.heading or not c.sentence:
+            continue
+        if c.sentence != previous and snippet_text in normalise_text(c.sentence):
+            places.append((c.source.page, c.source.line))
+        previous = c.sentence
+    if places:
+        return places[nth] if nth < len(places) else places[0]
+    return section.source.page, section.source.line
 
 
-def section_finding(f: Finding, d: Disclosure, section: Section, snippet_text: str) -> Finding:
+def section_finding(f: Finding, d: Disclosure, section: Section, snippet_text: str, nth: int = 0) -> Finding:
     f.file = section.source.file or (d.meta.source_files[0] if d.meta.source_files else None)
-    f.page = section.source.page
-    f.line = text_line(d, section, snippet_text)
+    f.page, f.line = text_place(d, section, snippet_text, nth)
     return f
 
 
