@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar, Literal
@@ -22,6 +23,25 @@ Severity = Literal["error", "warning", "notice"]
 Status = Literal["pass", "fail", "not_applicable", "insufficient_data", "error"]
 SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 STATUSES: tuple[Status, ...] = ("pass", "fail", "not_applicable", "insufficient_data", "error")
+
+
+#: what rules of one run share (see run_memo); None outside a run
+_RUN_CACHE: ContextVar[dict[object, object] | None] = ContextVar("yusuan_run_cache", default=None)
+
+
+def run_memo(key: object, factory: Any) -> Any:
+    """``factory()``, computed once per :func:`run` for ``key`` and shared by the rules of that run.
+
+    Several rules read the same derived view of a document (e.g. the narrative's figures in their
+    sentence context); within one run the document does not change, so it is built once. Outside
+    a run (a single rule run by a test) it is built every time.
+    """
+    cache = _RUN_CACHE.get()
+    if cache is None:
+        return factory()
+    if key not in cache:
+        cache[key] = factory()
+    return cache[key]
 
 
 class NotApplicable(Exception):  # noqa: N818 - an outcome, not an error
@@ -306,7 +326,11 @@ def run(d: Disclosure, rules: Iterable[Rule] | None = None) -> CheckResult:
         rules = RULES
     t0 = time.perf_counter()
     ctx = Context(d)
-    outcomes = [run_rule(r, d, ctx) for r in rules]
+    token = _RUN_CACHE.set({})
+    try:
+        outcomes = [run_rule(r, d, ctx) for r in rules]
+    finally:
+        _RUN_CACHE.reset(token)
     return CheckResult(d, outcomes, time.perf_counter() - t0)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicable, Rule
+from yusuan.check.engine import Context, Finding, InsufficientData, NotApplicable, Rule, run_memo
 from yusuan.check.rules._narr import (
     MONEY,
     ClaimView,
@@ -42,6 +42,11 @@ class Change:
 
 
 def changes(d: Disclosure) -> list[Change]:
+    """The narrative's changes with their figures (built once per check run; see run_memo)."""
+    return run_memo(("narr.changes", id(d)), lambda: _changes(d))
+
+
+def _changes(d: Disclosure) -> list[Change]:
     """Every change and rate claim with this year's figure and, when printed, last year's."""
     res = Resolver(d)
     views = claim_views(d, res)

@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from yusuan.catalog.classification import FUNCTION_CLASSES
-from yusuan.check.engine import Finding, InsufficientData
+from yusuan.check.engine import Finding, InsufficientData, run_memo
 from yusuan.check.rules._arith import side_col, total_row
 from yusuan.extract.claims import normalise_text
 from yusuan.model import Amount, Claim, Disclosure, Row, Section, Table
@@ -183,8 +183,14 @@ def own_sections(d: Disclosure) -> list[Section]:
 
 
 def claim_views(d: Disclosure, resolver: Resolver | None = None) -> list[ClaimView]:
-    """Every claim in reading order with its whole and reason context (module docstring)."""
-    resolver = resolver or Resolver(d)
+    """Every claim in reading order with its whole and reason context (module docstring).
+
+    Built once per check run and shared by the rules (they only read the views).
+    """
+    return run_memo(("narr.claim_views", id(d)), lambda: _claim_views(d, resolver or Resolver(d)))
+
+
+def _claim_views(d: Disclosure, resolver: Resolver) -> list[ClaimView]:
     claims = all_claims(d)
     views: list[ClaimView] = []
     groups: list[list[int]] = []
