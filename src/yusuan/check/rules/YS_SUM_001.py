@@ -77,14 +77,12 @@ class ParentNotSumOfChildren(Rule):
             raise InsufficientData("没有带科目编码的收入或支出表")
         for t in tables:
             coded = [r for r in t.rows if r.code]
+            children: dict[str, list] = {}
+            for r in coded:  # one pass: a child's code is its parent's plus two digits
+                if len(r.code) > 3:
+                    children.setdefault(r.code[:-2], []).append(r)
             for parent in coded:
-                kids = [
-                    r
-                    for r in coded
-                    if r.code != parent.code
-                    and r.code.startswith(parent.code)
-                    and len(r.code) == len(parent.code) + 2
-                ]
+                kids = children.get(parent.code)
                 if not kids:
                     continue
                 for col, total in parent.values.items():
