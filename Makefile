@@ -9,7 +9,7 @@ SAMPLE := tests/fixtures/2024_budget_shanxi-xiaoyi_renshe.txt
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,ocr]'
 	touch $@
 
 # The main job: check the bundled sample and show the report (exit 1 = the sample has errors, as it does).

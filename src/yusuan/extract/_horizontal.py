@@ -19,6 +19,9 @@ from yusuan.read.document import Line
 _ITEM_WORDS = re.compile(r"因公出国|公务接待|公务用车")
 _SUB = {"预算数": "budget", "决算数": "final"}
 _SUBTOTAL = re.compile(r"^(?:小计|合计|总计)$")
+_VEHICLE = re.compile(r"购置及运行|购置和运行")
+_SUB_SUFFIX = re.compile(r"(预算数|决算数)$")
+_YEAR_LABEL = re.compile(r"((?:19|20)\d{2})年")
 #: row order of the output, as in the vertical table
 ORDER = (
     "total",
@@ -59,7 +62,7 @@ def _item(labels: list[str]) -> str | None:
             return "reception"
         if "机关运行经费" in lab:
             return "admin_running"
-        if re.search(r"购置及运行|购置和运行", lab):
+        if _VEHICLE.search(lab):
             return "vehicle"
         if "购置" in lab:
             return "vehicle_purchase"
@@ -83,7 +86,7 @@ def _name(labels: list[str]) -> str:
         return ""
     last = labels[-1]
     if len(labels) > 1 and (_SUBTOTAL.match(last) or ("公务用车" in labels[-2] and "公务用车" not in last)):
-        group = re.sub(r"(预算数|决算数)$", "", labels[-2])
+        group = _SUB_SUFFIX.sub("", labels[-2])
         return (group if _SUBTOTAL.match(last) else "公务用车") + last
     return last
 
@@ -99,7 +102,7 @@ def _line_keys(data: list[Line]) -> list[str | None]:
     """The column key each data line's own label gives (决算数, 上年数, 预算数 beside 决算数), if any."""
     labels = [next((compact(c) for c in ln.cells if c.strip() and not looks_numeric(c)), "") for ln in data]
     has_final = any("决算" in lab for lab in labels)
-    years = [int(m.group(1)) if (m := re.search(r"((?:19|20)\d{2})年", lab)) else None for lab in labels]
+    years = [int(m.group(1)) if (m := _YEAR_LABEL.search(lab)) else None for lab in labels]
     latest = max((y for y in years if y is not None), default=None)
     keys: list[str | None] = []
     for lab, year in zip(labels, years, strict=True):

@@ -113,7 +113,7 @@ def rejoin(parts: list[str]) -> str:
     (``就业补助资金`` ⇥ ``金中央级``), so a character that ends one part and starts the next is kept once."""
     out = ""
     for p in parts:
-        p = _SPACES.sub("", p)
+        p = "".join(p.split())  # _SPACES.sub("", p): str.split splits on the same white space as \s
         if out and p and out[-1] == p[0] and (p[0].isdigit() or has_cjk(p[0])):
             p = p[1:]
         out += p
@@ -124,9 +124,8 @@ def funds_start(tags: list[str | None]) -> int | None:
     """Index of the funds block's total row: the 实施期资金总额 row, or, where OCR lost that label,
     the first row printing a thousands-grouped amount."""
     for wanted in (FTOT, FNUM):
-        for i, t in enumerate(tags):
-            if t == wanted:
-                return i
+        if wanted in tags:
+            return tags.index(wanted)
     return None
 
 
@@ -334,10 +333,11 @@ def _side(l2: str, l3: str, tv: str, level2: dict[str, str | None]) -> _Side | N
     tv = tv.strip() if len(tv) <= MAX_CELL else ""
     if "指标" in tv:
         tv = ""  # the next side's 二级指标, shifted into this side's value column
-    if not (l3 or tv) or not (l2.strip() or has_cjk(l3)):
+    l2_filled = l2 and not l2.isspace()  # l2.strip(), without building the string
+    if not (l3 or tv) or not (l2_filled or has_cjk(l3)):
         return None
-    cat = level2_of(l2, level2) if l2.strip() else None
-    comp, value, unit = parse_target(tv)
+    cat = level2_of(l2, level2) if l2_filled else None
+    comp, value, unit = parse_target(tv) if tv else (None, None, None)  # "" is no target
     return LEVEL1_OF[cat] if cat else None, cat or (_clean(l2) or None), l3 or None, tv, comp, value, unit
 
 
@@ -350,8 +350,9 @@ def _row_sides(
     for period, c2, c3, cv in cols:
         if cv >= n and c3 >= n:
             continue
-        l2, l3, tv = (cells[c] if c < n else "" for c in (c2, c3, cv))
-        side = _side(l2, l3, tv, level2)
+        side = _side(
+            cells[c2] if c2 < n else "", cells[c3] if c3 < n else "", cells[cv] if cv < n else "", level2
+        )
         if side is not None:
             out.append((period, cv, side))
     return out
@@ -385,16 +386,17 @@ def read_indicators(rows: Rows, start: int, file: str, memo: Memo) -> tuple[list
             got = memo.sides[key] = _row_sides(rows.lines[i].cells, cols, memo.level2)
         line = rows.lines[i].lineno
         for period, cv, (level1, level2, level3, tv, comp, value, unit) in got:
+            # positional: the fields in declaration order (period, level1 … target_unit, source)
             out.append(Indicator(
-                period=period,  # type: ignore[arg-type]
-                level1=level1,
-                level2=level2,
-                level3=level3,
-                target_raw=tv,
-                comparator=comp,  # type: ignore[arg-type]
-                target_value=value,  # type: ignore[arg-type]
-                target_unit=unit,  # type: ignore[arg-type]
-                source=Provenance(file=file, line=line, cell=cv, raw=tv),
+                period,  # type: ignore[arg-type]
+                level1,
+                level2,
+                level3,
+                tv,
+                comp,  # type: ignore[arg-type]
+                value,  # type: ignore[arg-type]
+                unit,  # type: ignore[arg-type]
+                Provenance(file, None, line, cv, tv),
             ))
     return out, head
 

@@ -45,7 +45,9 @@ SLOT_LABEL = {
 # OCR junk cells can be whole paragraphs from an overlapping scan layer; a funds cell never is.
 MAX_CELL = 40
 # Spaces, never tabs: a tab ends the cell.
-_NUM = re.compile(r"(?:[,.] ?)?[0-9]+(?: ?[,.] ?[0-9]+)*(?: ?[,.](?![0-9]))?")
+# The lookahead does not change what matches (a match starts with a separator or a digit); it lets
+# the scan pass over the other characters (most of an OCR'd row) without trying the pattern there.
+_NUM = re.compile(r"(?=[,.0-9])(?:[,.] ?)?[0-9]+(?: ?[,.] ?[0-9]+)*(?: ?[,.](?![0-9]))?")
 _LETTER = re.compile(r"[^\W\d_]")
 _FULLWIDTH = re.compile(r"[０-９．，－＋\u00a0\u3000]")
 _NON_DIGIT = re.compile(r"[^0-9]")
@@ -110,6 +112,7 @@ def tokens(text: str) -> list[Token | None]:
     pos = 0
     prev: Token | None = None
     n = len(text)
+    cell = counted = 0  # the tabs before offset ``counted`` number ``cell``
     for m in _NUM.finditer(text):
         s, e = m.span()
         # Most amounts fill their cell; only a number sharing its cell needs the letter checks.
@@ -123,12 +126,16 @@ def tokens(text: str) -> list[Token | None]:
                 _CJK.findall(text, start, end)
             ) < 2:
                 continue
-        if _LETTER.search(text, pos, s):
+        gap = text[pos:s]
+        # Most gaps between numbers are tabs: white space holds no letter, and the test is cheaper
+        # than the regex call.
+        if gap and not gap.isspace() and _LETTER.search(gap):
             out.append(_TEXT)
             prev = None
-        cell = text.count("\t", 0, s)
-        glued = prev is not None and prev.cell == cell and not text[pos:s].isspace()
-        prev = Token(m.group().strip(), cell, glued=glued)
+        cell += text.count("\t", counted, s)
+        counted = s
+        glued = prev is not None and prev.cell == cell and not gap.isspace()
+        prev = Token(m.group().strip(), cell, glued)
         out.append(prev)
         pos = e
     if _LETTER.search(text, pos):
@@ -221,27 +228,28 @@ def read_tokens(tokens: list[Token], line: Line) -> Reading | None:
         return None
     if len(tokens) == 1 and tokens[0].text == "0":  # most source rows
         return Reading("0", line.lineno, tokens[0].cell, _ZERO, 0, "0", 1)
-    joined = "".join(t.text for t in tokens)
+    joined = tokens[0].text if len(tokens) == 1 else "".join([t.text for t in tokens])
     p = parse_number(joined)
     value = p.value
-    integer_part = _SPACE.sub("", joined).split(".", 1)[0].replace(",", "")
+    # "".join(split()) is _SPACE.sub("", …): str.split splits on the same white space as \s
+    integer_part = "".join(joined.split()).split(".", 1)[0].replace(",", "")
     # An amount in 元 is printed with 0 or 2 decimals and no leading zero: ``4.6`` or ``35.968`` is a
     # misread separator (35,968), not 4.6 元.
     leading_zero = integer_part[:1] == "0" and len(integer_part) > 1
     if value is not None and (p.precision not in (0, 2) or leading_zero):
         value = None
-    flags = tuple(f for f in p.flags if f not in ("thousands", "not_a_number"))
+    flags = tuple(f for f in p.flags if f not in ("thousands", "not_a_number")) if p.flags else ()
     if len(tokens) > 1:
         flags = (*flags, "ocr_split")
-    return Reading(
-        raw="\t".join(t.text for t in tokens),
-        line=line.lineno,
-        cell=tokens[0].cell,
-        value=value,
-        precision=p.precision if value is not None else 0,
-        digits=_NON_DIGIT.sub("", joined),
-        parts=len(tokens),
-        flags=flags,
+    return Reading(  # positional: raw, line, cell, value, precision, digits, parts, flags
+        joined if len(tokens) == 1 else "\t".join([t.text for t in tokens]),
+        line.lineno,
+        tokens[0].cell,
+        value,
+        p.precision if value is not None else 0,
+        joined if joined.isascii() and joined.isdigit() else _NON_DIGIT.sub("", joined),
+        len(tokens),
+        flags,
     )
 
 
@@ -389,6 +397,8 @@ def _fmt(v: Decimal | None) -> str:
 
 def _flags(r: Reading, *extra: str, valued: bool = True) -> list[str]:
     """The reading's flags plus ``extra``, once each; ``malformed`` only while the value is None."""
+    if not r.flags and not extra:
+        return []  # most readings: clean, nothing to add
     out = [f for f in (*r.flags, *extra) if not (valued and f == "malformed")]
     return list(dict.fromkeys(out))
 
@@ -550,9 +560,8 @@ def amounts(
         row = block.rows.get(slot)
         raw = r.raw if r else ""
         line = r.line if r else (row.lineno if row else None)
-        prov = Provenance(file=file, line=line, cell=r.cell if r else None, raw=raw)
-        funds.setdefault(p, {})[slot] = Amount(
-            value=res.value, unit="元", precision=res.precision, raw=raw, source=prov, flags=res.flags)
+        prov = Provenance(file, None, line, r.cell if r else None, raw)
+        funds.setdefault(p, {})[slot] = Amount(res.value, "元", res.precision, raw, prov, res.flags)
         if res.issue:
             issues.append(ExtractionIssue(
                 kind=res.kind,  # type: ignore[arg-type]

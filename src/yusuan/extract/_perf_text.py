@@ -145,7 +145,7 @@ def tag_line(t: str) -> str | None:
         return TEXT
     if _FOOT_RX.search(t):
         return FOOT
-    if _FNUM_RX.search(t):
+    if ("," in t or "." in t) and _FNUM_RX.search(t):  # a match holds a separator
         return FNUM
     if "20" in t and _DATE_RX.search(t):
         return FOOT
@@ -197,7 +197,7 @@ def is_annual_total_label(text: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_HAS_CJK.search(text))
+    return _HAS_CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:

@@ -89,8 +89,11 @@ _ORG = re.compile(
 )
 
 
+_NOT_ORG = re.compile(r"费|金|补|贴|资金|经费|项目|\d{4}")
+
+
 def _org_like(name: str) -> bool:
-    return bool(_ORG.search(name)) and not re.search(r"费|金|补|贴|资金|经费|项目|\d{4}", name)
+    return bool(_ORG.search(name)) and not _NOT_ORG.search(name)
 
 
 def _val(row: Row) -> float | None:

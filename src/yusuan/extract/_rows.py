@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from yusuan.catalog.tables import TableKind
 from yusuan.extract._header import Block, Layout, compact
-from yusuan.extract.numbers import looks_numeric, parse_number
+from yusuan.extract.numbers import PLAIN_NUMBER, looks_numeric, parse_number
 from yusuan.model import Amount, ExtractionIssue, Provenance, Row, Table
 from yusuan.read.document import Line
 
@@ -23,6 +23,7 @@ _CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$")
 TOTAL_LABEL = re.compile(r"^(?:合计|总计|部门合计|单位合计|本年收入合计|本年支出合计|收入总计|支出总计)$")
 _SUBTOTAL = re.compile(r"^(?:小计|合计)$")
 _PLACEHOLDER = re.compile(r"^[-—_–~·.。,，*]+$")
+_TWO_DIGITS = re.compile(r"\d{2}")
 
 
 class AmountReader:
@@ -34,18 +35,19 @@ class AmountReader:
 
     def amount(self, raw: str, line: Line, cell: int, unit: str, table_no: int) -> Amount | None:
         text = raw.strip()
-        if not text or _PLACEHOLDER.match(text) or not any(ch.isdigit() for ch in text):
+        # plain digits (most amounts) pass these tests: skip them
+        if not PLAIN_NUMBER.fullmatch(text) and (
+            not text or _PLACEHOLDER.match(text) or not any(ch.isdigit() for ch in text)
+        ):
             return None  # empty, a dash, or words (a heading that strayed into the block): no amount
-        src = Provenance(file=line.file or self.file, page=line.page, line=line.lineno, cell=cell, raw=raw)
+        src = Provenance(line.file or self.file, line.page, line.lineno, cell, raw)
         p = parse_number(text)
         if p.value is None:
             kind = "malformed" if "malformed" in p.flags else "unreadable"
             self.issue(
                 kind, f"表{table_no}第{line.lineno}行第{cell + 1}格无法读出金额: {raw!r}", src, table_no
             )
-        return Amount(
-            value=p.value, unit=unit, precision=p.precision, raw=raw, source=src, flags=list(p.flags)
-        )
+        return Amount(p.value, unit, p.precision, raw, src, list(p.flags))  # type: ignore[arg-type]
 
     def issue(self, kind: str, message: str, where: Provenance, table_no: int | None) -> None:
         self.issues.append(ExtractionIssue(kind=kind, message=message, where=where, table_no=table_no))  # type: ignore[arg-type]
@@ -59,7 +61,7 @@ class AmountReader:
         )
 
     def source(self, line: Line) -> Provenance:
-        return Provenance(file=line.file or self.file, page=line.page, line=line.lineno, raw=line.text)
+        return Provenance(line.file or self.file, line.page, line.lineno, None, "\t".join(line.cells))
 
 
 def align(cells: list[str], width: int, first_amount: int) -> tuple[list[str], bool]:
@@ -200,7 +202,7 @@ class RowReader:
             role = roles[i][0] if i < len(roles) else "unknown"
             if role == "code" or (i == b.lo and kind.coded and CODE.match(compact(t))):
                 ct = compact(t)
-                if code and len(code) < 7 and re.fullmatch(r"\d{2}", ct):
+                if code and len(code) < 7 and _TWO_DIGITS.fullmatch(ct):
                     code += ct  # codes printed in three columns: 201 ⇥ 05 ⇥ 07
                 elif CODE.match(ct):
                     code = ct

@@ -67,6 +67,16 @@ INCOME_KEYS = (
     (r"用事业基金弥补|使用非财政拨款结余", "use_of_balance"),
 )
 _USE_KEYS = ((r"^基本支出$", "basic"), (r"^项目支出$", "project"), (r"预留机动经费|^机动经费$", "reserve"))
+# The tables above, compiled once (re.search with a string pattern looks the pattern up on every call).
+_INCOME_RX = tuple((re.compile(p), k) for p, k in INCOME_KEYS)
+_USE_RX = tuple((re.compile(p), k) for p, k in _USE_KEYS)
+_THREE_PUBLIC_RX = tuple((re.compile(p), k) for p, k in _THREE_PUBLIC)
+_ITEM_NUMBER = re.compile(r"^[①②③④⑤⑥1-9][.、]?")
+_GRAND = re.compile(r"总计$")
+_INCOME_CURRENT = re.compile(r"(本年|当年)收入(合计|小计)")
+_USE_OF_BALANCE = re.compile(r"用事业基金弥补|使用非财政拨款结余")
+_EXP_CURRENT = re.compile(r"(本年|当年)支出(合计|小计)")
+_CARRY_FORWARD = re.compile(r"年终结转|年末(财政拨款)?结转|结转下年")
 
 
 def strip_numbering(name: str) -> str:
@@ -111,8 +121,8 @@ def assign_structure(table: Table, kind: TableKind) -> None:
                 else:
                     r.level, r.parent = 2, current_class
         elif kind.key == "three_public":
-            for pat, key in _THREE_PUBLIC:
-                if re.search(pat, re.sub(r"^[①②③④⑤⑥1-9][.、]?", "", r.name)):
+            for rx, key in _THREE_PUBLIC_RX:
+                if rx.search(_ITEM_NUMBER.sub("", r.name)):
                     r.key = key
                     if key == "total":
                         r.role = "total"
@@ -137,8 +147,8 @@ def _income_source_key(r: Row) -> None:
     if "结转" in n or "结余" in n:
         r.key = "carryover_total"
         return
-    for pat, key in INCOME_KEYS:
-        if re.search(pat, n):
+    for rx, key in _INCOME_RX:
+        if rx.search(n):
             r.key = "income:" + key
             return
 
@@ -152,7 +162,7 @@ def summary_keys(table: Table) -> None:
     top: dict[str | None, str] = {}
     # 收入合计 is the current-year total when a 总计 follows it, else the side's grand total
     has_grand = {
-        side: any(r.side == side and re.search(r"总计$", strip_numbering(r.name)) for r in table.rows)
+        side: any(r.side == side and _GRAND.search(strip_numbering(r.name)) for r in table.rows)
         for side in ("income", "expenditure")
     }
     current_seen = {"income": False, "expenditure": False}
@@ -165,34 +175,34 @@ def summary_keys(table: Table) -> None:
             r.level, r.parent = 2, top[r.side]
         if r.side == "income":
             as_current = n == "收入合计" and has_grand["income"] and not current_seen["income"]
-            if re.search(r"(本年|当年)收入(合计|小计)", n) or as_current:
+            if _INCOME_CURRENT.search(n) or as_current:
                 r.key, r.role, in_carryover = "income_current_total", "subtotal", False
                 current_seen["income"] = True
             elif "收入总计" in n or n in ("总计", "收入合计"):
                 r.key, r.role = "income_grand_total", "total"
-            elif re.search(r"用事业基金弥补|使用非财政拨款结余", n):
+            elif _USE_OF_BALANCE.search(n):
                 r.key = "income:use_of_balance"
             elif "结转" in n or "结余" in n:
                 r.key, r.role, in_carryover = "carryover_total", "subtotal", True
             else:
-                for pat, key in INCOME_KEYS:
-                    if re.search(pat, n):
+                for rx, key in _INCOME_RX:
+                    if rx.search(n):
                         r.key = ("carryover:" if in_carryover else "income:") + key
                         break
         else:
             as_current = n == "支出合计" and has_grand["expenditure"] and not current_seen["expenditure"]
-            if re.search(r"(本年|当年)支出(合计|小计)", n) or as_current:
+            if _EXP_CURRENT.search(n) or as_current:
                 r.key, r.role = "exp_current_total", "subtotal"
                 current_seen["expenditure"] = True
             elif "支出总计" in n or n in ("总计", "支出合计"):
                 r.key, r.role = "exp_grand_total", "total"
-            elif re.search(r"年终结转|年末(财政拨款)?结转|结转下年", n):
+            elif _CARRY_FORWARD.search(n):
                 r.key = "exp_carry_forward"
             elif "结余分配" in n:
                 r.key = "exp_balance_distribution"
             else:
-                for pat, key in _USE_KEYS:
-                    if re.search(pat, n):
+                for rx, key in _USE_RX:
+                    if rx.search(n):
                         r.key = "use:" + key
                         break
                 else:

@@ -67,6 +67,10 @@ _TABLE = str.maketrans(
     _TRAD[1::2] + _ASCII + "  ",
 )
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+# The characters normalisation changes. Most texts hold none: a regex scan says so much faster
+# than str.translate, which looks up every character of a non-ASCII string in the table.
+_TRANSLATED = re.compile("[" + re.escape(_TRAD[0::2] + _FULLWIDTH + "\u00a0\u3000") + "]")
+_CHANGED = re.compile("[" + re.escape(_TRAD[0::2] + _FULLWIDTH + "\u00a0\u3000") + " \t\r\f\v]")
 
 
 class _Norm:
@@ -76,10 +80,13 @@ class _Norm:
 
     def __init__(self, original: str) -> None:
         self.orig_text = original
-        translated = original.translate(_TABLE)
-        parts: list[str] = []
+        translated = original.translate(_TABLE) if _TRANSLATED.search(original) else original
         self._norm_starts: list[int] = [0]
         self._orig_starts: list[int] = [0]
+        if not _SPACE.search(translated):
+            self.text = translated  # no whitespace to drop: offsets map one to one
+            return
+        parts: list[str] = []
         pos = 0
         length = 0
         for m in _SPACE.finditer(translated):
@@ -111,6 +118,8 @@ class _Norm:
 def normalise_text(text: str) -> str:
     """The text as the extractors match it: ASCII digits and punctuation, simplified
     characters, no whitespace except newlines and spaces between Latin words."""
+    if not _CHANGED.search(text):
+        return text  # the common case (headings, clean prose): nothing to map or drop
     return _Norm(text).text
 
 

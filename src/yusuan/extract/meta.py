@@ -36,10 +36,16 @@ def _kind(text: str) -> str | None:
     return None
 
 
+_UNIT_SCOPE = re.compile(r"单位(?:预算|决算)")
+_DEPT_SCOPE = re.compile(r"部门(?:预算|决算)|部门\s*\d{4}\s*年")
+_WS = re.compile(r"\s+")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")
+
+
 def _scope(text: str) -> str | None:
-    if re.search(r"单位(?:预算|决算)", text):
+    if _UNIT_SCOPE.search(text):
         return "unit"
-    if re.search(r"部门(?:预算|决算)|部门\s*\d{4}\s*年", text):
+    if _DEPT_SCOPE.search(text):
         return "department"
     return None
 
@@ -58,11 +64,11 @@ def _title_candidates(head: list[Line]) -> list[tuple[str, Line]]:
     for i, ln in enumerate(singles):
         for k in (1, 2, 3):
             window = singles[i : i + k]
-            if len(window) < k or any(_PART_PREFIX.match(re.sub(r"\s+", "", w.text)) for w in window):
+            if len(window) < k or any(_PART_PREFIX.match(_WS.sub("", w.text)) for w in window):
                 break
             if k > 1 and (window[-1].page != ln.page or window[-1].lineno - window[0].lineno > k + 1):
                 break
-            text = "".join(re.sub(r"\s+", "", w.text) for w in window)
+            text = "".join(_WS.sub("", w.text) for w in window)
             if len(text) <= 80:
                 out.append((text, ln))
     return out
@@ -129,7 +135,7 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
         # the 部门名称 printed on the tables is authoritative over a title that abbreviates
         meta.department = department_hint
         for ln in lines:
-            if _DEPT_LABEL.search(ln.text) and department_hint in re.sub(r"\s+", "", ln.text):
+            if _DEPT_LABEL.search(ln.text) and department_hint in _WS.sub("", ln.text):
                 evidence["department"] = _src(ln)
                 break
     if meta.year is None:
@@ -143,7 +149,7 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
         for ln in lines:
             if len(ln.cells) > 2 or not (m := _YEAR.search(ln.text)):
                 continue
-            text = re.sub(r"\s+", "", ln.text)
+            text = _WS.sub("", ln.text)
             if _kind(text) and looks_like_title(text):
                 meta.year = int(m.group(1))
                 evidence["year"] = _src(ln)
@@ -156,7 +162,7 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
                 break
     if meta.scope is None:
         for ln in head[:120]:
-            if s := _scope(re.sub(r"\s+", "", ln.text)):
+            if s := _scope(_WS.sub("", ln.text)):
                 meta.scope = s  # type: ignore[assignment]
                 evidence["scope"] = _src(ln)
                 break
@@ -166,7 +172,7 @@ def extract_meta(lines: list[Line], files: list[str], department_hint: str | Non
                 meta.scope = scope  # type: ignore[assignment]
                 evidence["scope"] = _src(dept_line)
                 break
-    if meta.department and (p := _PLACE.match(re.sub(r"^(?:中共|中国共产党)", "", meta.department))):
+    if meta.department and (p := _PLACE.match(_PARTY.sub("", meta.department))):
         meta.region = p.group(1)
     meta.evidence = evidence
     return meta

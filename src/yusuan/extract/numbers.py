@@ -17,6 +17,9 @@ _NUMBERISH = re.compile(r"^[-+]?[\d\s,，.．]*\d[\d\s,，.．]*$")
 _CLEAN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SPLIT = re.compile(r"\d\s+[\d.,]|[.,]\s+\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
+# Plain ASCII digits, perhaps with decimals: most printed amounts. parse_number reads them without
+# the general path below, to the same result (nothing to normalise, split or strip; no flags).
+PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 class Parsed(NamedTuple):
@@ -30,14 +33,27 @@ def normalise(text: str) -> str:
     return text.translate(_FULLWIDTH).replace("\u00a0", " ").replace("\u3000", " ")
 
 
+_NUMBER_START = frozenset("-+－＋,，.．")
+
+
 def looks_numeric(text: str) -> bool:
     """True when the cell is meant as a number (digits, separators, spaces only)."""
-    return bool(_NUMBERISH.match(normalise(text).strip()))
+    # normalise maps characters one to one and white space to white space, so stripping before
+    # or after it is the same; and the pattern can only start with a sign, a separator or a digit
+    # (\d is str.isdecimal). Most cells tested are empty, names or labels: they fail at once.
+    t = text.strip()
+    if not t or not (t[0].isdecimal() or t[0] in _NUMBER_START):
+        return False
+    return bool(_NUMBERISH.match(t if t.isascii() else normalise(t)))
 
 
 def parse_number(raw: str) -> Parsed:
     """Read a printed number exactly. See the module docstring for the flags."""
-    text = normalise(raw).strip()
+    if PLAIN_NUMBER.fullmatch(raw):
+        i = raw.find(".")
+        return Parsed(Decimal(raw), 0 if i < 0 else len(raw) - i - 1, ())
+    # ASCII text has nothing to normalise (the table maps full-width characters only)
+    text = raw.strip() if raw.isascii() else normalise(raw).strip()
     flags: list[str] = []
     if not _NUMBERISH.match(text):
         return Parsed(None, 0, ("not_a_number",))

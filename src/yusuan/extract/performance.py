@@ -57,6 +57,7 @@ __all__ = ["extract_performance", "find_performance_section"]
 
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+部分)")
 _HEADING_START = tuple("一二三四五六七八九十第 ")
+_DEPT_CODE = re.compile(r"([0-9]{3})[-\s]?(.*)$")
 # How many non-blank lines above the first 实施期资金总额 row a table's header can take.
 _HEADER_SPAN = 8
 
@@ -289,7 +290,7 @@ def _department(raw: str | None, depts: list[str]) -> str | None:
     table prints it, when the OCR'd name is close to it; else as printed."""
     if not raw:
         return None
-    m = re.match(r"([0-9]{3})[-\s]?(.*)$", raw)
+    m = _DEPT_CODE.match(raw)
     code, name = (m.group(1), m.group(2)) if m else (None, raw)
     name = _closest(name, depts, 70) or name
     return f"{code}-{name}" if code else name

@@ -79,6 +79,11 @@ _TERMINAL = "。!?;:…"
 _TITLE_END = ("通知", "说明", "情况", "目录", "表", "文件", "决定", "办法", "意见", "》", "号", "图")
 _HEADING_END = re.compile(r"(?:说明|情况|目标|职能|任务|构成|设置|预算|支出|收入|经费|解释|表|\([类款项]\))$")
 _PROSE = re.compile(r"。|[,;].*[,;。]|[,;]")
+_HEADING_PUNCT = re.compile(r"[。,;:!?、]")
+_SENTENCE_PUNCT = re.compile(r"[。;,]")
+_HEADING_AND_SENTENCE = re.compile(r"^([^。;,:]{2,24}):(.+)$")
+_SHORT_PUNCT = re.compile(r"[。;,:]")
+_TOTAL_WORDS = re.compile(r"总额|总金额|总计|合计")
 
 
 @dataclass(slots=True)
@@ -89,11 +94,22 @@ class _Item:
     tabbed: bool = False
 
 
+def _is_table_row(cells: list[str]) -> bool:
+    """A filled cell after the first: a table row (``"".join(cells[1:]).strip()``, without the join:
+    most rows of a document are table rows and their second cell answers at once)."""
+    if len(cells) < 2:
+        return False
+    for c in cells[1:]:
+        if c and not c.isspace():
+            return True
+    return False
+
+
 def _classify(line: Line) -> _Item:
     cells = line.cells
-    first = cells[0].strip() if cells else ""
-    if len(cells) > 1 and "".join(cells[1:]).strip():
+    if _is_table_row(cells):
         return _Item("table", "", line, tabbed=True)
+    first = cells[0].strip() if cells else ""
     if not first:
         return _Item("blank", "", line)
     bare = first.replace("*", "").replace(" ", "")
@@ -125,7 +141,7 @@ def _parse_heading(text: str, *, sub: bool, l3: bool) -> _Heading | None:
         return _Heading(0, f"第{m.group(1)}部分", text)
     if _APPENDIX.match(t) and "。" not in t and "," not in t:
         return _Heading(0, "附件", text)
-    if _TITLE.search(t) and len(t) <= 40 and not _ENUM_START.match(t) and not re.search(r"[。,;:!?、]", t):
+    if _TITLE.search(t) and len(t) <= 40 and not _ENUM_START.match(t) and not _HEADING_PUNCT.search(t):
         return _Heading(0, t, text)
     if not sub:
         return None
@@ -137,10 +153,10 @@ def _parse_heading(text: str, *, sub: bool, l3: bool) -> _Heading | None:
             return None
         key = f"({m.group(1)})" if level == 2 else m.group(1)
         title = m.group(2)
-        if not re.search(r"[。;,]", title):
+        if not _SENTENCE_PUNCT.search(title):
             return _Heading(level, key, text)
         # "一、部门收支总体情况:2024年…": a heading with its first sentence on the same line.
-        cm = re.match(r"^([^。;,:]{2,24}):(.+)$", title)
+        cm = _HEADING_AND_SENTENCE.match(title)
         if cm and level < 3:
             split = text.find(":") if ":" in text else text.find("：")
             return _Heading(level, key, text[:split].strip(), text[split + 1 :].strip())
@@ -217,7 +233,6 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
     paragraphs on lines, without page footers, table rows or table debris; ``source.line`` the
     heading's line, ``end_line`` the last line before the next heading. The contents are skipped.
     """
-    items = [_classify(line) for line in lines]
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
     current: _Open | None = None
@@ -227,10 +242,22 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
     toc_count = 0
     last_page: int | None = None
 
-    for idx, it in enumerate(items):
+    for idx, line in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
+        cells = line.cells
+        if not toc and len(cells) > 1 and ((c := cells[1]) and not c.isspace() or _is_table_row(cells)):
+            # The fast path of the "table" item below (most lines of a document are table rows):
+            # the same effect without building an item.
+            last_page = line.page
+            if current is not None:
+                current.table_mode = True
+                current.prev_text = None
+                current.last_line = line.lineno
+            gap = page_break = False
+            continue
+        it = _classify(line)
         if it.kind == "blank":
             gap = True
             continue
@@ -267,7 +294,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
             continue
 
         text = it.text
-        if normalise_text(text) == "目录":
+        if "目" in text and normalise_text(text) == "目录":  # 目 has no look-alike that maps to it
             toc, toc_first, toc_count, toc_styled = True, None, 0, False
             continue
         in_table = current is not None and current.table_mode
@@ -275,7 +302,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
         if not it.tabbed and not _TOC_PAGE.search(text):
             heading = _parse_heading(text, sub=not glossary, l3=not in_table)
             if heading is not None and heading.level > 0 and not heading.body:
-                heading, skip_next = _confirm_heading(heading, items, idx)
+                heading, skip_next = _confirm_heading(heading, lines, idx)
         elif not it.tabbed and _parse_heading(_TOC_PAGE.sub("", text), sub=True, l3=True):
             continue  # a table-of-contents entry without a 目录 line
         if heading is not None:
@@ -297,7 +324,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
         if current.table_mode:
             # After a table, keep only lines that read as prose: captions, 填报人, OCR debris and
             # rows with empty trailing cells go.
-            if it.tabbed or not _PROSE.search(normalise_text(text)) or len(text) < 12:
+            if it.tabbed or len(text) < 12 or not _PROSE.search(normalise_text(text)):
                 continue
             current.table_mode = False
         join = current.prev_text is not None and _should_join(
@@ -317,17 +344,17 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
     return sections
 
 
-def _confirm_heading(h: _Heading, items: list[_Item], idx: int) -> tuple[_Heading | None, bool]:
+def _confirm_heading(h: _Heading, lines: Sequence[Line], idx: int) -> tuple[_Heading | None, bool]:
     """Tell a numbered heading from a numbered paragraph whose first printed line looks like one:
     the heading (None for a paragraph) and whether the next, short line was merged into it."""
-    nxt = items[idx + 1] if idx + 1 < len(items) else None
+    nxt = _classify(lines[idx + 1]) if idx + 1 < len(lines) else None
     if nxt is None or nxt.kind != "text" or len(normalise_text(h.text)) < 22:
         return h, False
     nt = normalise_text(nxt.text)
     nh = _parse_heading(nxt.text, sub=True, l3=False)
     if _ENUM_START.match(nt) or (nh is not None and nh.key != nt):  # numbered, or a part
         return h, False
-    if len(nt) <= 12 and not re.search(r"[。;,:]", nt):
+    if len(nt) <= 12 and not _SHORT_PUNCT.search(nt):
         merged = _Heading(h.level, h.key, h.text + nxt.text)
         return merged, True
     # A long line running into prose is a heading only if it ends like a title does.
@@ -422,7 +449,7 @@ def extract_procurement(sections: Sequence[Section]) -> ProcurementBudget | None
     for key, word in parts.items():
         c = next((c for c in amounts if word in c.subject), None)
         found[key] = _to_amount(c) if c else None
-    total_c = next((c for c in amounts if re.search(r"总额|总金额|总计|合计", c.subject)), None)
+    total_c = next((c for c in amounts if _TOTAL_WORDS.search(c.subject)), None)
     if total_c is None:
         total_c = next((c for c in amounts if not any(w in c.subject for w in parts.values())), None)
     return ProcurementBudget(
@@ -571,47 +598,56 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
     once per group, and rows whose code is unreadable (``160601``, ``406``) are left out.
     """
     out: list[PurchaseCatalogItem] = []
-    started = False
+    append = out.append
     group: str | None = None
     seen: set[tuple[str | None, str]] = set()
-    for line in lines:
+    start = len(lines)
+    for i, line in enumerate(lines):
         cells = line.cells
-        if not started:
-            # cheap test first: most of a document comes before the catalog
-            if "代码" in cells[0] and cells[0].replace(" ", "").startswith("代码"):
-                started = any("目录" in c for c in cells[1:])
-            continue
+        # cheap test first: most of a document comes before the catalog
+        if "代码" in cells[0] and cells[0].replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:]):
+            start = i + 1
+            break
+    # the loop below runs once per catalog row (thousands): names looked up once
+    code_match, cjk, item, provenance = _CODE.match, _CJK.search, PurchaseCatalogItem, Provenance
+    for line in lines[start:]:
+        cells = line.cells
         first = cells[0].strip()
         if len(cells) == 1:
             if not first or _FOOTER_LINE.match(first.replace("*", "").strip()):
                 continue
             break  # a prose line: the catalog is over
-        code, name, run_on = _code_of(first) if first else (None, "", False)
+        # the hot path: thousands of rows whose first cell is a bare code (what _code_of tells first)
+        compact = first.replace(" ", "") if " " in first else first
+        if compact and code_match(compact):
+            code, name, run_on = compact, "", False
+        else:
+            code, name, run_on = _code_of(first) if first else (None, "", False)
         if code is not None:
-            # the hot path: thousands of code rows
-            if (group, code) in seen:
+            key = (group, code)
+            if key in seen:
                 continue
-            seen.add((group, code))
+            seen.add(key)
             level = 1 + (len(code) - 1) // 2
             if not name:
                 by_level = cells[level].strip() if level < len(cells) else ""
                 name = (
                     by_level
-                    if _CJK.search(by_level)
+                    if cjk(by_level)
                     else next((c.strip() for c in cells[1:] if _CJK.search(c)), "")
                 )
             elif not run_on:  # the rest of a name wrapped into the next cell
                 name = name + "".join(c.strip() for c in cells[1:] if _CJK.search(c))
             if " " in name or "\u3000" in name:
                 name = _CJK_GAP.sub("", name).strip()
-            out.append(
-                PurchaseCatalogItem(
+            append(
+                item(
                     code,
                     name,
                     level,
                     code[:-2] if level > 1 else None,
                     group,
-                    Provenance(file, line.page, line.lineno, None, line.text),
+                    provenance(file, line.page, line.lineno, None, "\t".join(cells)),  # line.text
                 )
             )
             continue

@@ -78,6 +78,12 @@ def _nonempty(line: Line) -> list[str]:
     return [c for c in line.cells if c and not c.isspace()]
 
 
+def _title_like(text: str) -> bool:
+    """:func:`looks_like_title`, answering at once for text without 表 (a title ends in 表):
+    most one-cell lines of a document are prose."""
+    return "表" in text and looks_like_title(text)
+
+
 def find_table_blocks(lines: list[Line]) -> list[_Block]:
     """Split the document into standard-table blocks, from each title to the next boundary."""
     blocks: list[_Block] = []
@@ -88,7 +94,7 @@ def find_table_blocks(lines: list[Line]) -> list[_Block]:
         cells = _nonempty(line)
         if len(cells) == 1:
             text = cells[0].strip()
-            if looks_like_title(text) and _followed_by_table(lines, i):
+            if _title_like(text) and _followed_by_table(lines, i):
                 kind = classify_title(text)
                 continued = current is not None and _CONTINUED.search(compact(text))
                 if kind is not None and continued and kind.key == current.kind.key:  # type: ignore[union-attr]
@@ -136,8 +142,8 @@ def _followed_by_table(lines: list[Line], i: int) -> bool:
         if _DEPT.search(ne[0].strip()) or _UNIT.search(t) or _EMPTY_NOTE.search(t):
             return True
         if len(ne) >= 2 and not (len(ne) == 2 and _INDEX_ROW.match(compact(ne[1]))):
-            return len(ne) >= 3 or not looks_like_title(ne[0])
-        if len(ne) == 1 and looks_like_title(t) and classify_title(t) is not None:
+            return len(ne) >= 3 or not _title_like(ne[0])
+        if len(ne) == 1 and _title_like(t) and classify_title(t) is not None:
             return False  # another title first: a list of titles
         if seen >= 6:
             break
@@ -180,8 +186,12 @@ def _department(cells: list[str]) -> str | None:
 
 
 def _is_index_row(cells: list[str]) -> bool:
+    # The row numbers under a header (1 ⇥ 2 ⇥ 3 …) start at 1: most rows fail that first test.
+    first = next((c for c in cells if c.strip()), None)
+    if first is None or compact(first) != "1":
+        return False
     vals = [compact(c) for c in cells if c.strip()]
-    return len(vals) >= 3 and all(_INDEX_ROW.match(v) for v in vals) and vals[0] == "1"
+    return len(vals) >= 3 and all(_INDEX_ROW.match(v) for v in vals)
 
 
 def _is_amount_shaped(cell: str) -> bool:
@@ -200,6 +210,8 @@ def _is_repeated_header(ne: list[str], seen: set[str]) -> bool:
     same = sum(1 for c in cells if c in seen)
     if same == len(cells):
         return True
+    if 2 * same < len(cells):
+        return False  # the test below needs this too; the column roles cost more
     roles = [column_role(c)[0] for c in ne]
     known = sum(1 for r in roles if r != "unknown")
     header_like = known >= 2 or all(_CODE_PART_HEADER.match(c) for c in cells)
@@ -217,7 +229,7 @@ def _is_data_line(cells: list[str]) -> bool:
     if any(_is_amount_shaped(c) for c in cells[1:]):
         return True
     # a label row of a fixed-layout table, no header words in it: 一、一般公共服务支出 / 因公出国(境)费
-    return not any(column_role(c)[0] != "unknown" for c in ne) and len(ne) <= 2 and len(cells) >= 2
+    return len(ne) <= 2 and len(cells) >= 2 and not any(column_role(c)[0] != "unknown" for c in ne)
 
 
 def _is_meta_line(line: Line, ne: list[str]) -> bool:
@@ -257,7 +269,8 @@ def extract_tables(lines: list[Line], file: str) -> TableResult:
     for block in blocks:
         unit = None
         for line in block.lines:
-            if not any("单位" in c or "名称" in c or "部门" in c for c in line.cells):
+            joined = "\t".join(line.cells)  # the words hold no tab: found in the joined cells iff in a cell
+            if "单位" not in joined and "名称" not in joined and "部门" not in joined:
                 continue
             for c in line.cells:
                 m = _UNIT.search(compact(c)) if "单位" in c else None
@@ -365,9 +378,10 @@ def _read_rows(
         for i in range(layout.width, len(line.cells)):
             if looks_numeric(line.cells[i]):
                 reader.unplaced(line, i, line.cells[i], table.number)
-        cells, moved = align_dense(list(line.cells), layout) if not kind.two_sided else (None, False)
+        # neither function changes the cells it is given, and both return a new list
+        cells, moved = align_dense(line.cells, layout) if not kind.two_sided else (None, False)
         if cells is None:
-            cells, moved = align(list(line.cells), layout.width, first_amount)
+            cells, moved = align(line.cells, layout.width, first_amount)
         rows.read(line, cells, moved)
     table.rows = rows.all_rows()
     _total_in_header(table, header, layout.roles)

@@ -16,13 +16,18 @@ __all__ = ["Document", "Line", "NotADisclosureError", "ReadError", "YusuanError"
 
 #: the largest input read, to refuse a wrong file before reading it all into memory
 MAX_BYTES = 200 * 1024 * 1024
+#: PNG, JPEG, little- and big-endian TIFF: scans read by OCR (:mod:`yusuan.read.ocr`)
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def sniff(data: bytes) -> str:
-    """The input format from the first bytes: ``pdf``, ``xlsx``, ``html``, ``text`` or ``binary``."""
+    """The input format from the first bytes: ``pdf``, ``xlsx``, ``html``, ``image`` (PNG, JPEG,
+    TIFF), ``text`` or ``binary``."""
     head = data[:2048]
     if head.lstrip().startswith(b"%PDF"):
         return "pdf"
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -69,6 +74,10 @@ def _read_one(path: str) -> Document:
         from yusuan.read.html import read_html
 
         return read_html(data, path, sha)
+    if fmt == "image":
+        from yusuan.read.ocr import read_image  # raises ReadError when the OCR extra is missing
+
+        return read_image(data, path, sha)
     if fmt == "binary":
         raise ReadError(
             path,

@@ -5,9 +5,9 @@ printed lines or table rows (see :mod:`yusuan.read._pdf_layout` for what a line 
 Characters and ruling lines are read through pdfium's C API directly (one ctypes call per
 character and per page object) because the object wrappers cost more than the layout work.
 
-Pages without a text layer (scans) are reported in ``Document.notes`` and contribute no
-lines; OCR is a later step. Anything wrong with the file itself raises
-:class:`~yusuan.read.errors.ReadError`.
+Pages without a text layer (scans), or whose text layer maps no Unicode, are OCRed when the
+extra ``yusuan[ocr]`` is installed (:mod:`yusuan.read.ocr`) and reported in ``Document.notes``
+either way. Anything wrong with the file itself raises :class:`~yusuan.read.errors.ReadError`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ _MAX_CHARS = 200_000
 _MAX_OBJECTS = 200_000
 _MAX_PATH_SEGMENTS = 20_000
 _THIN = 2.5  # points: a filled or stroked shape thinner than this is a ruling line
+_UNMAPPED = "text layer has no Unicode mapping for most characters (needs OCR)"
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Document:
@@ -82,6 +83,14 @@ def _read_document(pdf: pdfium.PdfDocument, data: bytes, name: str, sha256: str)
             lines, note, columns = [], f"unreadable ({type(exc).__name__}: {exc})", None
         if note is not None and note.startswith("unreadable"):
             failed += 1
+        if note in ("no text layer", _UNMAPPED):
+            from yusuan.read.ocr import ocr_pdf_page  # lazily: the OCR extra is optional
+
+            ocr_lines, note = ocr_pdf_page(pdf, index, name, note)
+            if ocr_lines is not None:  # else keep what the text layer gave (if anything)
+                doc.notes.append(f"page {pageno}: {note}")
+                doc.lines.extend(ocr_lines)
+                continue
         if note:
             doc.notes.append(f"page {pageno}: {note}")
         for lineno, ln in enumerate(lines, start=1):
@@ -122,7 +131,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int,
         note = None
         unmapped = sum(1 for g in glyphs for c in g.ch if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
         if unmapped > 0.3 * sum(len(g.ch) for g in glyphs):
-            note = "text layer has no Unicode mapping for most characters (needs OCR)"
+            note = _UNMAPPED
         lines, columns = layout_page(glyphs, rules, height, columns)
         return lines, note, columns
     finally:
