@@ -15,6 +15,7 @@ final-accounts economic table: 人员经费 block | 公用经费 block).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from yusuan.catalog.tables import TableKind, column_role
@@ -74,8 +75,13 @@ def _column_labels(header: list[list[str]], width: int) -> tuple[list[str], list
     return labels, bottoms
 
 
-def build_layout(kind: TableKind, header: list[list[str]]) -> Layout:
-    """The layout a table's header lines give."""
+def build_layout(
+    kind: TableKind,
+    header: list[list[str]],
+    column_role: Callable[[str], tuple[str, str | None]] = column_role,
+) -> Layout:
+    """The layout a table's header lines give. ``column_role`` may be a memo of
+    :func:`yusuan.catalog.tables.column_role` (the same header words recur from table to table)."""
     width = max((len(h) for h in header), default=0)
     labels, bottoms = _column_labels(header, width)
     roles: list[tuple[str, str | None]] = []

@@ -68,6 +68,8 @@ _TEXT_FIELDS = (
 )
 _TEXT_ORDER = [f for f, _ in _TEXT_FIELDS]
 _LABEL_CHARS = re.compile("[项目概况立依据设必要性保证实施的制度措计划機模]")
+# three CJK characters or more (cjk_count(text) >= 3, without listing them all)
+_THREE_CJK = re.compile("[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){2}")
 
 
 _NOT_NAME = frozenset({DEPT, FTOT, FOOT, INDH, IND, TITLE, YEAR})
@@ -84,6 +86,8 @@ class Memo:
 
     level2: dict[str, str | None] = field(default_factory=dict)
     sides: dict[tuple[str, tuple[_Columns, ...]], list[tuple[str, int, _Side]]] = field(default_factory=dict)
+    #: (二级, 三级, 指标值 cell) → the side they read as: rows that differ elsewhere repeat these
+    side_cells: dict[tuple[str, str, str], _Side | None] = field(default_factory=dict)
     funds_rows: TokenMemo = field(default_factory=dict)
 
 
@@ -114,7 +118,7 @@ def rejoin(parts: list[str]) -> str:
     out = ""
     for p in parts:
         p = "".join(p.split())  # _SPACES.sub("", p): str.split splits on the same white space as \s
-        if out and p and out[-1] == p[0] and (p[0].isdigit() or has_cjk(p[0])):
+        if out and p and out[-1] == p[0] and (p[0].isdigit() or "\u4e00" <= p[0] <= "\u9fff"):  # has_cjk
             p = p[1:]
         out += p
     return out
@@ -242,7 +246,7 @@ def read_texts(rows: Rows, start: int, stop: int) -> dict[str, str]:
             break
         label, text = _split_label(rows.lines[i].cells, rows.cells(i))
         # Leftovers of the funds block (其他 ⇥ 资金) are not a text.
-        if cjk_count(text) < 3 or (len(text) < 12 and source_of(norm(text)) is not None):
+        if _THREE_CJK.search(text) is None or (len(text) < 12 and source_of(norm(text)) is not None):
             continue
         fld = next((f for f, rx in _TEXT_FIELDS if label and rx.search(label)), None)
         if fld is None or _TEXT_ORDER.index(fld) < nxt:
@@ -341,18 +345,19 @@ def _side(l2: str, l3: str, tv: str, level2: dict[str, str | None]) -> _Side | N
     return LEVEL1_OF[cat] if cat else None, cat or (_clean(l2) or None), l3 or None, tv, comp, value, unit
 
 
-def _row_sides(
-    cells: list[str], cols: list[_Columns], level2: dict[str, str | None]
-) -> list[tuple[str, int, _Side]]:
+def _row_sides(cells: list[str], cols: list[_Columns], memo: Memo) -> list[tuple[str, int, _Side]]:
     """(period, value column, side) of each side of an indicator row that prints something."""
     n = len(cells)
     out = []
+    known = memo.side_cells
     for period, c2, c3, cv in cols:
         if cv >= n and c3 >= n:
             continue
-        side = _side(
-            cells[c2] if c2 < n else "", cells[c3] if c3 < n else "", cells[cv] if cv < n else "", level2
-        )
+        key = (cells[c2] if c2 < n else "", cells[c3] if c3 < n else "", cells[cv] if cv < n else "")
+        if key in known:
+            side = known[key]
+        else:
+            side = known[key] = _side(*key, memo.level2)
         if side is not None:
             out.append((period, cv, side))
     return out
@@ -383,7 +388,7 @@ def read_indicators(rows: Rows, start: int, file: str, memo: Memo) -> tuple[list
         key = (rows.raws[i], key_cols)
         got = memo.sides.get(key)
         if got is None:
-            got = memo.sides[key] = _row_sides(rows.lines[i].cells, cols, memo.level2)
+            got = memo.sides[key] = _row_sides(rows.lines[i].cells, cols, memo)
         line = rows.lines[i].lineno
         for period, cv, (level1, level2, level3, tv, comp, value, unit) in got:
             # positional: the fields in declaration order (period, level1 … target_unit, source)

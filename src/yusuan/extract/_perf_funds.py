@@ -218,8 +218,17 @@ def _impl_of(run: list[Token], runs: list[list[Token] | None], impl_col: int | N
             run = [t for t in run if t.cell >= impl_col - 1]
             if not run:
                 return []
-        cell = min(run, key=lambda t: abs(t.cell - impl_col)).cell
-    return [next(t for t in run if t.cell == cell)]
+        # min(run, key=distance to impl_col): the first of the nearest (plain loops: runs are short)
+        cell = run[0].cell
+        dist = abs(cell - impl_col)
+        for t in run:
+            d = abs(t.cell - impl_col)
+            if d < dist:
+                cell, dist = t.cell, d
+    for t in run:
+        if t.cell == cell:
+            return [t]
+    return []  # not reached: ``cell`` is a cell of the run
 
 
 def read_tokens(tokens: list[Token], line: Line) -> Reading | None:
@@ -495,6 +504,8 @@ def _sum_rule(
 ) -> None:
     """Settles the open source slots of period ``p`` when exactly one choice among the values their
     two copies printed makes the sources add up to the total."""
+    if not pending:
+        return  # most blocks: every source settled by its copies
     open_slots = [s for s in SOURCES if (p, s) in pending]
     if not open_slots:
         return

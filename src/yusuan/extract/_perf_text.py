@@ -86,7 +86,11 @@ _INDH_RX = re.compile(
     r"(?:^|\t)[^\t]{0,6}级指[^\t]{0,6}\t(?:.*\t)?(?:[^\t]{0,6}级指[^\t]{0,6}|[^\t]{0,2}[指排]标值)(?:\t|$)"
 )
 NAME_RX = re.compile(r"[项顺順頃][目日月川]?名[称科]|[目月]名[称科]|项目名")
-_DEPT_RX = re.compile(r"主管部|部门及|[及没]代[码明]|[0-9]{3}[-\s]?孝|[施適]单位|单位孝|和社会保障局")
+# The lookahead (the first characters of the alternatives) changes no match; it lets the scan skip
+# the other characters instead of trying every alternative there.
+_DEPT_RX = re.compile(
+    r"(?=[主部及没0-9施適单和])(?:主管部|部门及|[及没]代[码明]|[0-9]{3}[-\s]?孝|[施適]单位|单位孝|和社会保障局)"
+)
 _ATTR_RX = re.compile(r"项目属|项目[操减加]性|次性项|常性项|项目期")
 _TITLE_RX = re.compile(r"预算部门|级预算|[支专达]出[绩缔]效|出[绩缔]效目标")
 _YEAR_RX = re.compile(r"\(20[0-9][0-9]年|\(20[0-9][0-9](?:\t|$)")
@@ -111,7 +115,8 @@ def tag_line(t: str) -> str | None:
     zhi = "指" in t
     if zhi and "级" in t and _INDH_RX.search(t):
         return INDH
-    if "总" in t and FTOT_RX.search(t):
+    # FTOT_RX needs 总 and one of 施 / 资贷勞 (总体目标 rows have 总 only)
+    if "总" in t and ("施" in t or "资" in t or "贷" in t or "勞" in t) and FTOT_RX.search(t):
         return FTOT
     if "名" in t and NAME_RX.search(t):
         return NAME
@@ -197,11 +202,12 @@ def is_annual_total_label(text: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return _HAS_CJK.search(text) is not None
+    # ASCII text (numbers, OCR debris) holds no CJK character: no regex call for it
+    return not text.isascii() and _HAS_CJK.search(text) is not None
 
 
 def cjk_count(text: str) -> int:
-    return len(_HAS_CJK.findall(text))
+    return 0 if text.isascii() else len(_HAS_CJK.findall(text))
 
 
 # --- fixed vocabularies ---------------------------------------------------------------------------

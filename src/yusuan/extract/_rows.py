@@ -195,16 +195,19 @@ class RowReader:
         code = None
         names: list[str] = []
         alt = None
-        for i in range(b.lo, min(b.hi, len(cells))):
-            t = cells[i].strip()
-            if not t:
-                continue
+        lo, coded = b.lo, kind.coded
+        for i in range(lo, min(b.hi, len(cells))):
+            t = cells[i]
+            if not t or t.isspace():
+                continue  # t.strip() would be empty: most cells of a table are
+            t = t.strip()
             role = roles[i][0] if i < len(roles) else "unknown"
-            if role == "code" or (i == b.lo and kind.coded and CODE.match(compact(t))):
-                ct = compact(t)
+            ct = compact(t) if role == "code" or (i == lo and coded) else ""
+            is_code = ct != "" and CODE.match(ct) is not None  # read once, used twice below
+            if role == "code" or (i == lo and coded and is_code):
                 if code and len(code) < 7 and _TWO_DIGITS.fullmatch(ct):
                     code += ct  # codes printed in three columns: 201 ⇥ 05 ⇥ 07
-                elif CODE.match(ct):
+                elif is_code:
                     code = ct
                 else:
                     m = _CODE_PREFIX.match(t)

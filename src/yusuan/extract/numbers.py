@@ -17,9 +17,10 @@ _NUMBERISH = re.compile(r"^[-+]?[\d\s,，.．]*\d[\d\s,，.．]*$")
 _CLEAN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SPLIT = re.compile(r"\d\s+[\d.,]|[.,]\s+\d")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
-# Plain ASCII digits, perhaps with decimals: most printed amounts. parse_number reads them without
-# the general path below, to the same result (nothing to normalise, split or strip; no flags).
-PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Plain ASCII digits, perhaps with decimals, perhaps split by one space after the point (``35892. 39``):
+# most printed amounts. parse_number reads them without the general path below, to the same result
+# (nothing to normalise or strip; no flag but ``digits_split`` for the split ones).
+PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.( )?[0-9]+)?")
 
 
 class Parsed(NamedTuple):
@@ -49,9 +50,14 @@ def looks_numeric(text: str) -> bool:
 
 def parse_number(raw: str) -> Parsed:
     """Read a printed number exactly. See the module docstring for the flags."""
-    if PLAIN_NUMBER.fullmatch(raw):
+    m = PLAIN_NUMBER.fullmatch(raw)
+    if m is not None:
         i = raw.find(".")
-        return Parsed(Decimal(raw), 0 if i < 0 else len(raw) - i - 1, ())
+        if i < 0:
+            return Parsed(Decimal(raw), 0, ())
+        if m.group(1) is None:
+            return Parsed(Decimal(raw), len(raw) - i - 1, ())
+        return Parsed(Decimal(raw[: i + 1] + raw[i + 2 :]), len(raw) - i - 2, ("digits_split",))
     # ASCII text has nothing to normalise (the table maps full-width characters only)
     text = raw.strip() if raw.isascii() else normalise(raw).strip()
     flags: list[str] = []

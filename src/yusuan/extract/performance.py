@@ -70,12 +70,13 @@ def find_performance_section(lines: list[Line]) -> tuple[int, int]:
     (``十一、国有资产占有使用情况``) or the end of ``lines``. ``start == end`` when there is no table."""
     first = None
     for i, line in enumerate(lines):
-        # The label needs 总; testing the raw text first keeps this cheap on a whole document.
-        if len(line.cells) > 1 and any("总" in c or "總" in c for c in line.cells) and FTOT_RX.search(
-            norm("\t".join(line.cells))
-        ) and _sources_follow(lines, i):
-            first = i
-            break
+        # The label needs 总; testing the raw text first keeps this cheap on a whole document (the
+        # joined cells hold 总 where a cell does: a tab cannot make one).
+        if len(line.cells) > 1:
+            text = "\t".join(line.cells)
+            if ("总" in text or "總" in text) and FTOT_RX.search(norm(text)) and _sources_follow(lines, i):
+                first = i
+                break
     if first is None:
         return len(lines), len(lines)
     start, seen = first, 0
@@ -246,9 +247,10 @@ def _match(parsed: list[_Parsed], units: list[str | None], projects: list[Projec
         f = pt.fields
         agree: set[int] = set()
         for v in pt.block.clean_values() if pt.block else ():
-            lo = bisect.bisect_left(keys_sorted, v - widest)
-            for amount, tol, pi in money[lo:]:
-                if amount > v + widest:
+            top = v + widest
+            for k in range(bisect.bisect_left(keys_sorted, v - widest), len(money)):
+                amount, tol, pi = money[k]
+                if amount > top:
                     break
                 if abs(v - amount) <= tol:
                     agree.add(pi)

@@ -60,9 +60,19 @@ _FOOTER_INLINE = re.compile(
     r"\s*(?<!\d)[─—–]{1,2}\s*\d{1,3}\s*[─—–]{1,2}(?!\d)\s*|\s+[-－]\s*\d{1,3}\s*[-－]\s+"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]\s+)+")
+# the dashes _FOOTER_INLINE needs: a line without any cannot hold one (the pattern, which may start
+# with white space anywhere, is slow to rule out)
+_FOOTER_DASHES = ("─", "—", "–", "-", "－")
 # a table-of-contents entry's tail: dot leaders and/or a page number
 _TOC_PAGE = re.compile(r"(?:\s*[.…·．_]{2,}\s*\d{0,3}|(?:\s+|[-]{2,}\s*)\d{1,3})$")
 # unnumbered titles of the Shanghai layout: "XX(部门)主要职能", "其他相关情况说明"
+def _toc_page(text: str) -> bool:
+    """``_TOC_PAGE.search(text)``: a match ends the text with a digit, a leader or white space, so
+    any other last character rules it out without the (slow) search."""
+    c = text[-1:]
+    return (c.isdecimal() or c in ".…·．_" or c.isspace()) and _TOC_PAGE.search(text) is not None
+
+
 _TITLE = re.compile(
     r"^(?:名词解释|部门概况|单位概况|.+(?:主要职能|机构设置|名词解释|编制说明|情况说明|概况))$"
 )
@@ -95,14 +105,12 @@ class _Item:
 
 
 def _is_table_row(cells: list[str]) -> bool:
-    """A filled cell after the first: a table row (``"".join(cells[1:]).strip()``, without the join:
-    most rows of a document are table rows and their second cell answers at once)."""
+    """A filled cell after the first: a table row (``"".join(cells[1:]).strip()``, without building
+    the stripped copy)."""
     if len(cells) < 2:
         return False
-    for c in cells[1:]:
-        if c and not c.isspace():
-            return True
-    return False
+    rest = "".join(cells[1:])
+    return rest != "" and not rest.isspace()
 
 
 def _classify(line: Line) -> _Item:
@@ -118,7 +126,8 @@ def _classify(line: Line) -> _Item:
     text = _BULLET.sub("", first.replace("**", "")).strip()
     if not text:
         return _Item("blank", "", line)
-    text = _FOOTER_INLINE.sub("", text)
+    if any(d in text for d in _FOOTER_DASHES):
+        text = _FOOTER_INLINE.sub("", text)
     # one filled cell followed by empty ones: text, but marked (TOC entries and table debris look so)
     return _Item("text", text, line, tabbed=len(cells) > 1)
 
@@ -247,7 +256,12 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
             skip_next = False
             continue
         cells = line.cells
-        if not toc and len(cells) > 1 and ((c := cells[1]) and not c.isspace() or _is_table_row(cells)):
+        # _is_table_row(cells), inline: this runs on every line
+        if (
+            not toc
+            and len(cells) > 1
+            and ((c := cells[1]) and not c.isspace() or (c := "".join(cells[2:])) and not c.isspace())
+        ):
             # The fast path of the "table" item below (most lines of a document are table rows):
             # the same effect without building an item.
             last_page = line.page
@@ -299,7 +313,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
             continue
         in_table = current is not None and current.table_mode
         heading = None
-        if not it.tabbed and not _TOC_PAGE.search(text):
+        if not it.tabbed and not _toc_page(text):
             heading = _parse_heading(text, sub=not glossary, l3=not in_table)
             if heading is not None and heading.level > 0 and not heading.body:
                 heading, skip_next = _confirm_heading(heading, lines, idx)
@@ -600,16 +614,20 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
     out: list[PurchaseCatalogItem] = []
     append = out.append
     group: str | None = None
-    seen: set[tuple[str | None, str]] = set()
+    # codes seen, per group: sets of strings, not of (group, code) tuples, which the garbage
+    # collector would have to track by the thousand
+    seen: dict[str | None, set[str]] = {}
     start = len(lines)
     for i, line in enumerate(lines):
         cells = line.cells
         # cheap test first: most of a document comes before the catalog
-        if "代码" in cells[0] and cells[0].replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:]):
+        head = cells[0]
+        is_header = "代码" in head and head.replace(" ", "").startswith("代码")
+        if is_header and any("目录" in c for c in cells[1:]):
             start = i + 1
             break
     # the loop below runs once per catalog row (thousands): names looked up once
-    code_match, cjk, item, provenance = _CODE.match, _CJK.search, PurchaseCatalogItem, Provenance
+    cjk, item, provenance = _CJK.search, PurchaseCatalogItem, Provenance
     for line in lines[start:]:
         cells = line.cells
         first = cells[0].strip()
@@ -619,15 +637,20 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
             break  # a prose line: the catalog is over
         # the hot path: thousands of rows whose first cell is a bare code (what _code_of tells first)
         compact = first.replace(" ", "") if " " in first else first
-        if compact and code_match(compact):
+        # _CODE.match(compact) without the regex call: A, A15, A1502, A150201 (\d is isdecimal;
+        # compact, from a stripped cell, has no trailing newline for $ to stop before)
+        n = len(compact)
+        if n in (1, 3, 5, 7) and "A" <= compact[0] <= "Z" and (n == 1 or compact[1:].isdecimal()):
             code, name, run_on = compact, "", False
         else:
             code, name, run_on = _code_of(first) if first else (None, "", False)
         if code is not None:
-            key = (group, code)
-            if key in seen:
+            codes = seen.get(group)
+            if codes is None:
+                codes = seen[group] = set()
+            elif code in codes:
                 continue
-            seen.add(key)
+            codes.add(code)
             level = 1 + (len(code) - 1) // 2
             if not name:
                 by_level = cells[level].strip() if level < len(cells) else ""

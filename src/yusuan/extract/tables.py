@@ -17,6 +17,7 @@ keys, :mod:`._projects` builds the projects of the project tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from yusuan.catalog.tables import (
@@ -201,7 +202,24 @@ def _is_amount_shaped(cell: str) -> bool:
     return "." in t or "," in t or len(t) >= 3
 
 
-def _is_repeated_header(ne: list[str], seen: set[str]) -> bool:
+_Role = Callable[[str], tuple[str, str | None]]
+
+
+def _role_memo() -> _Role:
+    """:func:`column_role` remembered for one document: its tables repeat the same header words
+    (合计, 基本支出 …), and each reading tries some thirty patterns."""
+    memo: dict[str, tuple[str, str | None]] = {}
+
+    def role(label: str) -> tuple[str, str | None]:
+        r = memo.get(label)
+        if r is None:
+            r = memo[label] = column_role(label)
+        return r
+
+    return role
+
+
+def _is_repeated_header(ne: list[str], seen: set[str], column_role: _Role = column_role) -> bool:
     """The header printed again at the top of a page: its words, and mostly the same cells as the
     header read at the top (年初结转和结余 ⇥ 年末结转和结余 is a row, though its words name columns)."""
     if any(looks_numeric(c) for c in ne):
@@ -218,7 +236,7 @@ def _is_repeated_header(ne: list[str], seen: set[str]) -> bool:
     return header_like and 2 * same >= len(cells)
 
 
-def _is_data_line(cells: list[str]) -> bool:
+def _is_data_line(cells: list[str], column_role: _Role = column_role) -> bool:
     ne = [compact(c) for c in cells if c.strip()]
     if not ne:
         return False
@@ -265,6 +283,7 @@ def extract_tables(lines: list[Line], file: str) -> TableResult:
     tables: list[Table] = []
     departments: list[str] = []
     blocks = find_table_blocks(lines)
+    role = _role_memo()
     printed_units: list[str | None] = []
     for block in blocks:
         unit = None
@@ -285,7 +304,7 @@ def extract_tables(lines: list[Line], file: str) -> TableResult:
 
     for number, (block, unit) in enumerate(zip(blocks, printed_units, strict=True), start=1):
         table_unit = unit or doc_unit
-        table = _read_block(block, number, table_unit or "万元", reader)
+        table = _read_block(block, number, table_unit or "万元", reader, role)
         table.unit = table_unit  # type: ignore[assignment]
         table.unit_source = "printed" if unit else ("document" if doc_unit else "unknown")
         if table_unit is None:
@@ -310,7 +329,9 @@ def extract_tables(lines: list[Line], file: str) -> TableResult:
     return TableResult(tables, projects, issues, department)
 
 
-def _read_block(block: _Block, number: int, unit: str, reader: AmountReader) -> Table:
+def _read_block(
+    block: _Block, number: int, unit: str, reader: AmountReader, role: _Role = column_role
+) -> Table:
     kind = block.kind
     tl = block.title_line
     src = Provenance(file=tl.file or reader.file, page=tl.page, line=tl.lineno, raw=tl.text)
@@ -343,22 +364,28 @@ def _read_block(block: _Block, number: int, unit: str, reader: AmountReader) -> 
     data: list[Line] = []
     seen: set[str] = set()
     for line in body:
-        if not data and not _is_data_line(line.cells):
+        if not data and not _is_data_line(line.cells, role):
             header_lines.append(line.cells)
             seen.update(compact(c) for c in line.cells if c.strip())
-        elif data and _is_repeated_header(_nonempty(line), seen):
+        elif data and _is_repeated_header(_nonempty(line), seen, role):
             continue  # the header printed again at the top of the next page
         else:
             data.append(line)
-    _read_rows(table, kind, header_lines, data, reader, unit)
+    _read_rows(table, kind, header_lines, data, reader, unit, role)
     return table
 
 
 def _read_rows(
-    table: Table, kind: TableKind, header: list[list[str]], data: list[Line], reader: AmountReader, unit: str
+    table: Table,
+    kind: TableKind,
+    header: list[list[str]],
+    data: list[Line],
+    reader: AmountReader,
+    unit: str,
+    role: _Role = column_role,
 ) -> None:
     if header:
-        layout = build_layout(kind, header)
+        layout = build_layout(kind, header, role)
     else:
         layout = default_layout(kind, max((len(d.cells) for d in data), default=0))
     if not any(r[0] == "amount" for r in layout.roles):
