@@ -318,3 +318,17 @@ def test_traditional_headings():
 def test_no_outline_keeps_the_prose():
     secs = split_sections(synthetic("本单位2024年预算收入100.00万元。"), "x")
     assert len(secs) == 1 and secs[0].path == [] and secs[0].text == "本单位2024年预算收入100.00万元。"
+
+
+def test_contents_without_page_numbers_end_with_their_page():
+    """财政局 2025: the contents on p2 list headings without page numbers; p3 opens with
+    "上海市财政局(单位)主要职能", which is the body's first heading, not one more entry."""
+    from pathlib import Path
+
+    from yusuan.read import load
+
+    pdf = Path(__file__).parent / "fixtures" / "2025_unitbudget_shanghai_caizhengju.pdf"
+    secs = split_sections(load(str(pdf)).lines, pdf.name)
+    duties = next(s for s in secs if "主要职能" in s.heading)
+    assert duties.source.page == 3
+    assert "上海市财政局是主管全市财政工作的市政府组成部门" in duties.text

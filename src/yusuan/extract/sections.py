@@ -247,6 +247,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
     current: _Open | None = None
     preamble: list[_Item] = []
     toc = toc_styled = glossary = gap = page_break = skip_next = False
+    toc_page_no: int | None = None
     toc_first: str | None = None
     toc_count = 0
     last_page: int | None = None
@@ -296,7 +297,10 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
             if toc_first is None and not is_prose:
                 toc_first = entry
                 continue
-            if not (is_prose or toc_styled or entry == toc_first or toc_count > 200):
+            # contents without page numbers fit their page: the next page starts the body (Shanghai's
+            # 财政局 opens with "上海市财政局(单位)主要职能", a heading that reads like an entry)
+            new_page = toc_page_no is not None and it.line.page is not None and it.line.page != toc_page_no
+            if not (is_prose or toc_styled or entry == toc_first or toc_count > 200 or new_page):
                 continue
             toc = False
         if it.kind == "table":
@@ -310,6 +314,7 @@ def split_sections(lines: Sequence[Line], file: str) -> list[Section]:
         text = it.text
         if "目" in text and normalise_text(text) == "目录":  # 目 has no look-alike that maps to it
             toc, toc_first, toc_count, toc_styled = True, None, 0, False
+            toc_page_no = it.line.page
             continue
         in_table = current is not None and current.table_mode
         heading = None
