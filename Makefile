@@ -17,6 +17,8 @@ demo: $(BIN)/.installed
 	$(BIN)/yusuan check $(SAMPLE) || [ $$? -eq 1 ]
 
 test: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed

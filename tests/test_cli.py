@@ -89,7 +89,9 @@ def _bad_inputs(tmp: Path) -> dict[str, Path]:
     binary = tmp / "blob.bin"
     binary.write_bytes(bytes(range(256)) * 8)
     notable = tmp / "notable.txt"
-    notable.write_text("孝义市人力资源和社会保障局2024年度部门预算公开\n\n本文只有说明文字,没有报表。\n", encoding="utf-8")
+    notable.write_text(
+        "孝义市人力资源和社会保障局2024年度部门预算公开\n\n本文只有说明文字,没有报表。\n", encoding="utf-8"
+    )
     other = tmp / "poem.txt"
     other.write_text("床前明月光\n疑是地上霜\n", encoding="utf-8")
     folder = tmp / "empty-folder"

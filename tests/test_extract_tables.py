@@ -98,7 +98,11 @@ def test_expenditure_tables(shanxi):
 def test_economic_table(shanxi):
     t = shanxi.table("general_budget_basic_economic")
     total = t.total_row()
-    assert [total.values[k].value for k in ("total", "personnel", "public")] == [D("1030.05"), D("987.20"), D("42.85")]
+    assert [total.values[k].value for k in ("total", "personnel", "public")] == [
+        D("1030.05"),
+        D("987.20"),
+        D("42.85"),
+    ]
     classes = [r.name for r in t.rows if r.level == 1]
     assert classes == ["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]
     retire = [r for r in t.rows if r.name == "退休费"][0]

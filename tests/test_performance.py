@@ -115,31 +115,99 @@ TABLES = [
 # 年度资金总额, 年度 fund sources {source: 元}, 填报日期).
 ONCE, ONGOING = "一次性项目(1年结束)", "经常性项目(长期开展)"
 HEADERS = {
-    529: ("2023年、2024年实习大学生生活补贴", JOBS, ONCE, "1年", "1634000",
-          {"central": "0", "provincial": "0", "local": "1634000", "self_raised": "0"}, "20240227154252"),
-    598: ("护工(护理)培训就业工作经费", JOBS, ONCE, "1年", "17500",
-          {"central": "0", "provincial": "0", "local": "17500", "self_raised": "0"}, "202402271613"),
-    629: ("公岗期满社保补贴", JOBS, ONCE, "1年", "55629",
-          {"central": "0", "provincial": "0", "local": "55629", "self_raised": "0"}, "20240227155013"),
-    693: ("就业补助资金中央级晋財社(2023)312号", JOBS, ONGOING, "99年", "8144800",
-          {"central": "8144800", "provincial": "0", "local": "0", "self_raised": "0"}, "20240124164625"),
-    766: ("就业补助资金省级晋财社(2023)312号", JOBS, ONGOING, "99年", "82700",
-          {"central": "0", "provincial": "82700", "local": "0", "self_raised": "0"}, "20240129161710"),
-    836: ("孝义市零工市场建设资金", BUREAU, ONCE, "1年", "150100",
-          {"central": "0", "provincial": "0", "local": "150100", "self_raised": "0"}, "2024030115183"),
-    866: ("脱贫劳动力一次性稳岗补贴", BUREAU, ONCE, "1年", "15600",
-          {"central": "0", "provincial": "0", "local": "15600", "self_raised": "0"}, "202403111745"),
-    896: ("2024年临县第一书记经费", BUREAU, ONCE, "1年", "75000",
-          {"central": "0", "provincial": "0", "local": "75000", "self_raised": "0"}, "202402281612"),
-    1146: ("2024年企业退休人员取暖费", INSURANCE, ONCE, "1年", "12140000",
-           {"central": "0", "provincial": "0", "local": "12140000", "self_raised": "0"}, "2024022717004"),
+    529: (
+        "2023年、2024年实习大学生生活补贴",
+        JOBS,
+        ONCE,
+        "1年",
+        "1634000",
+        {"central": "0", "provincial": "0", "local": "1634000", "self_raised": "0"},
+        "20240227154252",
+    ),
+    598: (
+        "护工(护理)培训就业工作经费",
+        JOBS,
+        ONCE,
+        "1年",
+        "17500",
+        {"central": "0", "provincial": "0", "local": "17500", "self_raised": "0"},
+        "202402271613",
+    ),
+    629: (
+        "公岗期满社保补贴",
+        JOBS,
+        ONCE,
+        "1年",
+        "55629",
+        {"central": "0", "provincial": "0", "local": "55629", "self_raised": "0"},
+        "20240227155013",
+    ),
+    693: (
+        "就业补助资金中央级晋財社(2023)312号",
+        JOBS,
+        ONGOING,
+        "99年",
+        "8144800",
+        {"central": "8144800", "provincial": "0", "local": "0", "self_raised": "0"},
+        "20240124164625",
+    ),
+    766: (
+        "就业补助资金省级晋财社(2023)312号",
+        JOBS,
+        ONGOING,
+        "99年",
+        "82700",
+        {"central": "0", "provincial": "82700", "local": "0", "self_raised": "0"},
+        "20240129161710",
+    ),
+    836: (
+        "孝义市零工市场建设资金",
+        BUREAU,
+        ONCE,
+        "1年",
+        "150100",
+        {"central": "0", "provincial": "0", "local": "150100", "self_raised": "0"},
+        "2024030115183",
+    ),
+    866: (
+        "脱贫劳动力一次性稳岗补贴",
+        BUREAU,
+        ONCE,
+        "1年",
+        "15600",
+        {"central": "0", "provincial": "0", "local": "15600", "self_raised": "0"},
+        "202403111745",
+    ),
+    896: (
+        "2024年临县第一书记经费",
+        BUREAU,
+        ONCE,
+        "1年",
+        "75000",
+        {"central": "0", "provincial": "0", "local": "75000", "self_raised": "0"},
+        "202402281612",
+    ),
+    1146: (
+        "2024年企业退休人员取暖费",
+        INSURANCE,
+        ONCE,
+        "1年",
+        "12140000",
+        {"central": "0", "provincial": "0", "local": "12140000", "self_raised": "0"},
+        "2024022717004",
+    ),
 }
 
 
 def _project(unit: str, name: str, wan: str, period: str = "current") -> Project:
     amount = Amount(value=Decimal(wan), unit="万元", precision=2, raw=wan)
-    return Project(name=name, unit=unit, department=BUREAU, period=period,  # type: ignore[arg-type]
-                   amounts={"total": amount, "general_budget": amount})
+    return Project(
+        name=name,
+        unit=unit,
+        department=BUREAU,
+        period=period,  # type: ignore[arg-type]
+        amounts={"total": amount, "general_budget": amount},
+    )
 
 
 PROJECTS = [_project(*p) for p in CURRENT] + [_project(*p, period="carryover") for p in CARRYOVER]
@@ -242,11 +310,29 @@ def test_texts_of_a_clean_table(targets):
 
 def test_indicators_of_a_clean_table(targets):
     t = _by_line(targets, 598)  # 护工(护理)培训就业工作经费, lines 614–623
-    level2 = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
-              "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
+    level2 = [
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+    ]
     level1 = ["产出指标"] * 4 + ["效益指标"] * 4 + ["满意度指标"]
-    impl3 = ["数量指标", "质量指标", "时效指标", "成本指标", "经济或益指标", "社会效益指标",
-             "生态效益指标", "可持续影响指标", "服务对象满意度指标服务"]
+    impl3 = [
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济或益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标服务",
+    ]
     annual3 = [*level2[:8], "服务对象满意度"]
     impl = [i for i in t.indicators if i.period == "implementation"]
     annual = [i for i in t.indicators if i.period == "annual"]
@@ -271,7 +357,12 @@ def test_indicator_targets_with_units(targets):
     # 国企职教幼教退休教师生活补助, line 1206: 年度 服务对象满意度 ≥96%
     last = _by_line(targets, 1180).indicators[-1]
     assert (last.period, last.target_raw, last.comparator, last.target_value, last.target_unit) == (
-        "annual", "≥96%", ">=", Decimal(96), "%")
+        "annual",
+        "≥96%",
+        ">=",
+        Decimal(96),
+        "%",
+    )
 
 
 def test_garbled_amounts_in_the_sample(extracted):
@@ -390,9 +481,16 @@ def test_synthetic_header_and_indicator():
     targets, _ = extract_performance(_table(split, split), [], "t")
     t = targets[0]
     assert (t.project, t.implementing_unit, t.attribute, t.period, t.filled_date) == (
-        "测试项目", JOBS, ONCE, "1年", "20240227154252")
-    assert [(i.period, i.level1, i.level2, i.level3, i.comparator, i.target_value, i.target_unit)
-            for i in t.indicators] == [
+        "测试项目",
+        JOBS,
+        ONCE,
+        "1年",
+        "20240227154252",
+    )
+    assert [
+        (i.period, i.level1, i.level2, i.level3, i.comparator, i.target_value, i.target_unit)
+        for i in t.indicators
+    ] == [
         ("implementation", "产出指标", "数量指标", "人数", ">=", Decimal(96), "%"),
         ("annual", "产出指标", "数量指标", "人数", ">=", Decimal(96), "%"),
     ]

@@ -44,15 +44,21 @@ def doc(name: str):
 
 def row(name: str, first: str, page: int | None = None, nth: int = 0) -> list[str]:
     """Cells of the ``nth`` line whose first non-empty cell is ``first``."""
-    hits = [ln for ln in doc(name).lines
-            if (page is None or ln.page == page) and next((c for c in ln.cells if c), None) == first]
+    hits = [
+        ln
+        for ln in doc(name).lines
+        if (page is None or ln.page == page) and next((c for c in ln.cells if c), None) == first
+    ]
     assert len(hits) > nth, f"no line starting {first!r} on page {page}"
     return hits[nth].cells
 
 
 def line_of(name: str, first: str, page: int | None = None):
-    return next(ln for ln in doc(name).lines
-                if (page is None or ln.page == page) and next((c for c in ln.cells if c), None) == first)
+    return next(
+        ln
+        for ln in doc(name).lines
+        if (page is None or ln.page == page) and next((c for c in ln.cells if c), None) == first
+    )
 
 
 # ----------------------------------------------------------------------------- Shanghai 万里街道
@@ -68,7 +74,11 @@ def test_wanli_income_total_row_in_its_columns():
 
 def test_wanli_summary_rows_keep_empty_cells():
     assert row(WANLI, "一、财政拨款收入", 9) == [
-        "一、财政拨款收入", "189,767,551", "一、一般公共服务支出", "3,296,600"]
+        "一、财政拨款收入",
+        "189,767,551",
+        "一、一般公共服务支出",
+        "3,296,600",
+    ]
     # an income side with no entry: two empty cells keep the expenditure in columns 3-4
     assert row(WANLI, "八、城乡社区支出", 9) == ["", "", "八、城乡社区支出", "154,369,326"]
     assert row(WANLI, "2. 政府性基金", 9) == ["2. 政府性基金", "", "三、教育支出", "250,000"]
@@ -76,9 +86,27 @@ def test_wanli_summary_rows_keep_empty_cells():
 
 def test_wanli_codes_in_three_cells():
     assert row(WANLI, "201", 10, nth=2) == [
-        "201", "05", "07", "专项普查活动", "438,300", "438,300", "0", "0", "0"]
+        "201",
+        "05",
+        "07",
+        "专项普查活动",
+        "438,300",
+        "438,300",
+        "0",
+        "0",
+        "0",
+    ]
     assert row(WANLI, "201", 10, nth=0) == [
-        "201", "", "", "一般公共服务支出", "3,296,600", "3,296,600", "0", "0", "0"]
+        "201",
+        "",
+        "",
+        "一般公共服务支出",
+        "3,296,600",
+        "3,296,600",
+        "0",
+        "0",
+        "0",
+    ]
     # every line of the 收入预算总表 body is padded to the 9-column grid
     body = [ln for ln in doc(WANLI).lines if ln.page == 10 and ln.lineno >= 3]
     assert body and all(len(ln.cells) == 9 for ln in body)
@@ -88,8 +116,16 @@ def test_wanli_header_merges_and_wrapped_header():
     assert row(WANLI, "项目", 10) == ["项目", "", "", "", "收入预算", "", "", "", ""]
     # 事业单位 / 经营收入 is one header cell printed on two lines, merged over two row bands
     assert row(WANLI, "功能分类科目编码", 10) == [
-        "功能分类科目编码", "", "", "功能分类科目名称", "合计", "财政拨款收入", "事业收入",
-        "事业单位经营收入", "其他收入"]
+        "功能分类科目编码",
+        "",
+        "",
+        "功能分类科目名称",
+        "合计",
+        "财政拨款收入",
+        "事业收入",
+        "事业单位经营收入",
+        "其他收入",
+    ]
     assert row(WANLI, "类", 10) == ["类", "款", "项", "", "", "", "", "", ""]
 
 
@@ -108,7 +144,9 @@ def test_wanli_key_figures():
 def test_wanli_title_and_unit_line():
     assert row(WANLI, "2025年部门收入预算总表", 10) == ["2025年部门收入预算总表"]
     assert row(WANLI, "编制部门:上海市普陀区人民政府万里街道办事处", 10) == [
-        "编制部门:上海市普陀区人民政府万里街道办事处", "单位:元"]
+        "编制部门:上海市普陀区人民政府万里街道办事处",
+        "单位:元",
+    ]
 
 
 def test_no_notes_for_text_pdfs():
@@ -122,13 +160,27 @@ def test_no_notes_for_text_pdfs():
 
 def test_caizhengju_totals():
     assert row(CZJ, "收入总计", 7) == [
-        "收入总计", "171,915,169", "支出总计", "171,915,169", "102,464,260", "25,177,779", "44,273,130"]
+        "收入总计",
+        "171,915,169",
+        "支出总计",
+        "171,915,169",
+        "102,464,260",
+        "25,177,779",
+        "44,273,130",
+    ]
     assert row(CZJ, "合计", 19) == ["合计", "", "", "127,642,039", "102,464,260", "25,177,779"]
     # 三公: 购置费 is empty and stays in its column; 机关运行经费 last
     assert row(CZJ, "346.30", 20) == ["346.30", "288.70", "25.40", "32.20", "", "32.20", "2,517.78"]
     # a side with fewer rows: 四、住房保障支出 has no income beside it
     assert row(CZJ, "四、住房保障支出", 12) == [
-        "", "", "四、住房保障支出", "21,800,000", "21,800,000", "", ""]
+        "",
+        "",
+        "四、住房保障支出",
+        "21,800,000",
+        "21,800,000",
+        "",
+        "",
+    ]
 
 
 def test_caizhengju_continuation_page_repeats_header():
@@ -148,7 +200,13 @@ def test_final_wrapped_row_names_are_whole():
 
 def test_final_two_block_economic_table():
     assert row(FINAL, "30108", 13) == [
-        "30108", "机关事业单位基本养老保险缴费", "6.18", "30206", "电费", "0.00"]
+        "30108",
+        "机关事业单位基本养老保险缴费",
+        "6.18",
+        "30206",
+        "电费",
+        "0.00",
+    ]
     assert row(FINAL, "31099", 13) == ["", "", "", "31099", "其他资本性支出", "0.00"]
     assert row(FINAL, "人员经费合计", 13) == ["人员经费合计", "", "95.36", "公用经费合计", "", "10.23"]
 
@@ -171,9 +229,21 @@ def test_final_key_figures():
 def test_jiangsu_three_block_summary():
     # rotated pages (/Rotate 90) read upright; 收入 | 功能分类 | 支出用途 side by side
     assert row(JS_TAB, "一、财政拨款", 1) == [
-        "一、财政拨款", "18,330.37", "一、一般公共服务支出", "13,907.78", "一、基本支出", "9,312.90"]
+        "一、财政拨款",
+        "18,330.37",
+        "一、一般公共服务支出",
+        "13,907.78",
+        "一、基本支出",
+        "9,312.90",
+    ]
     assert row(JS_TAB, "2.政府性基金预算", 1) == [
-        "2.政府性基金预算", "", "三、国防支出", "", "三、单位预留机动经费", "2,557.89"]
+        "2.政府性基金预算",
+        "",
+        "三、国防支出",
+        "",
+        "三、单位预留机动经费",
+        "2,557.89",
+    ]
     assert row(JS_TAB, "十八、住房保障支出", 1)[2:4] == ["十八、住房保障支出", "3,301.20"]
     assert row(JS_TAB, "收入合计", 1) == ["收入合计", "18,330.37", "支出合计", "", "", "18,330.37"]
 
@@ -185,15 +255,36 @@ def test_jiangsu_vertical_merge_value_in_first_row():
 
 def test_jiangsu_three_public_funds():
     assert row(JS_TAB, "2,600.71", 9) == [
-        "2,600.71", "767.60", "199.25", "183.60", "", "183.60", "384.75", "1,469.73", "363.38"]
+        "2,600.71",
+        "767.60",
+        "199.25",
+        "183.60",
+        "",
+        "183.60",
+        "384.75",
+        "1,469.73",
+        "363.38",
+    ]
     assert row(JS_TAB, "小计", 9, nth=1)[3:6] == ["小计", "公务用车购置费", "公务用车运行维护费"]
 
 
 def test_jiangsu_wrapped_cell_in_procurement_table():
     assert row(JS_TAB, "便携式计算机(20万以下)", 12) == [
-        "", "", "", "便携式计算机(20万以下)", "分散自行组织", "14.00"]
+        "",
+        "",
+        "",
+        "便携式计算机(20万以下)",
+        "分散自行组织",
+        "14.00",
+    ]
     assert row(JS_TAB, "常委会会议经费及省人大工作会议经费", 13) == [
-        "", "常委会会议经费及省人大工作会议经费", "会议费", "", "", "206.10"]
+        "",
+        "常委会会议经费及省人大工作会议经费",
+        "会议费",
+        "",
+        "",
+        "206.10",
+    ]
 
 
 def test_jiangsu_footer_not_inside_sentence():
@@ -218,8 +309,15 @@ def test_jiangsu_key_figures_in_narrative():
 
 def G(text: str, x0: float, base: float, h: float = 10.0, w: float = 10.0) -> Glyph:
     """A run of ``text`` from ``x0``, ``w`` points per character, centred on ``base``."""
-    return Glyph(text, x0, base - h / 2, x0 + w * len(text), base + h / 2, base,
-                 edges=[x0 + w * i for i in range(len(text))])
+    return Glyph(
+        text,
+        x0,
+        base - h / 2,
+        x0 + w * len(text),
+        base + h / 2,
+        base,
+        edges=[x0 + w * i for i in range(len(text))],
+    )
 
 
 def test_numbers_slightly_lower_rejoin_their_line():
@@ -236,16 +334,28 @@ def test_numbers_far_lower_are_a_line_of_their_own():
 def test_orphan_rejoins_the_nearest_data_row():
     def ol(cells, base):
         return OutLine(cells=cells, xs=[0.0] * len(cells), top=base - 5, bottom=base + 5, base=base, h=10)
-    rows = [ol(["201", "一般公共服务", "264.87"], 100), ol(["", "支出", ""], 111),
-            ol(["20139", "社会工作事务", "264.87"], 130)]
+
+    rows = [
+        ol(["201", "一般公共服务", "264.87"], 100),
+        ol(["", "支出", ""], 111),
+        ol(["20139", "社会工作事务", "264.87"], 130),
+    ]
     out = merge_orphans(rows)
     assert [r.cells for r in out] == [
-        ["201", "一般公共服务支出", "264.87"], ["20139", "社会工作事务", "264.87"]]
+        ["201", "一般公共服务支出", "264.87"],
+        ["20139", "社会工作事务", "264.87"],
+    ]
     # a name over three lines: the third follows the second, not the next row below it
-    rows = [ol(["2080505", "机关事业单位", "6.18"], 100), ol(["", "基本养老保险", ""], 112),
-            ol(["", "缴费支出", ""], 124), ol(["2080506", "职业年金", "4.64"], 138)]
+    rows = [
+        ol(["2080505", "机关事业单位", "6.18"], 100),
+        ol(["", "基本养老保险", ""], 112),
+        ol(["", "缴费支出", ""], 124),
+        ol(["2080506", "职业年金", "4.64"], 138),
+    ]
     assert [r.cells for r in merge_orphans(rows)] == [
-        ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"], ["2080506", "职业年金", "4.64"]]
+        ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"],
+        ["2080506", "职业年金", "4.64"],
+    ]
     # a text line far from any data row is left alone
     rows = [ol(["201", "一般公共服务", "264.87"], 100), ol(["", "说明", ""], 140)]
     assert len(merge_orphans(rows)) == 2
@@ -260,15 +370,29 @@ def test_run_is_cut_at_a_column_rule():
 
 def test_grid_from_rules_and_merged_cells():
     rules = [Rule(True, y, 50, 350) for y in (100, 120, 140, 160)]
-    rules += [Rule(False, 50, 100, 160), Rule(False, 350, 100, 160),
-              Rule(False, 150, 120, 160), Rule(False, 250, 100, 160)]  # 150 not drawn in row 1
+    rules += [
+        Rule(False, 50, 100, 160),
+        Rule(False, 350, 100, 160),
+        Rule(False, 150, 120, 160),
+        Rule(False, 250, 100, 160),
+    ]  # 150 not drawn in row 1
     grids = find_grids(rules)
     assert len(grids) == 1 and [round(x) for x in grids[0].xs] == [50, 150, 250, 350]
-    glyphs = [G("收入", 80, 110), G("合计", 270, 110), G("一般公共预算", 55, 130), G("1.00", 200, 130, w=5),
-              G("2.00", 300, 130, w=5), G("其他", 60, 150), G("3", 210, 150)]
+    glyphs = [
+        G("收入", 80, 110),
+        G("合计", 270, 110),
+        G("一般公共预算", 55, 130),
+        G("1.00", 200, 130, w=5),
+        G("2.00", 300, 130, w=5),
+        G("其他", 60, 150),
+        G("3", 210, 150),
+    ]
     lines, xs = layout_page(glyphs, rules, 842)
     assert [ln.cells for ln in lines] == [
-        ["收入", "", "合计"], ["一般公共预算", "1.00", "2.00"], ["其他", "3", ""]]
+        ["收入", "", "合计"],
+        ["一般公共预算", "1.00", "2.00"],
+        ["其他", "3", ""],
+    ]
     assert xs == grids[0].xs
 
 
@@ -303,7 +427,8 @@ def make_pdf(contents: list[bytes], rotate: int = 0, encrypt: bool = False, size
         objs.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] /Rotate {rotate} "
             f"/Resources << /Font << /F1 {font_base} 0 R /F2 {font_base + 1} 0 R >> >> "
-            f"/Contents {4 + 2 * i} 0 R >>".encode())
+            f"/Contents {4 + 2 * i} 0 R >>".encode()
+        )
         objs.append(b"<< /Length %d >>\nstream\n" % len(c) + c + b"\nendstream")
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
@@ -316,8 +441,11 @@ def make_pdf(contents: list[bytes], rotate: int = 0, encrypt: bool = False, size
     if encrypt:
         offsets.append(len(out))
         enc = len(objs) + 1
-        out += (b"%d 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>\nendobj\n"
-                % (enc, b"ab" * 32, b"cd" * 32))
+        out += b"%d 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -44 >>\nendobj\n" % (
+            enc,
+            b"ab" * 32,
+            b"cd" * 32,
+        )
         file_id = b"<00112233445566778899aabbccddeeff>"
         trailer_extra = b"/Encrypt %d 0 R /ID [%s%s]" % (enc, file_id, file_id)
     xref = len(out)
@@ -325,7 +453,10 @@ def make_pdf(contents: list[bytes], rotate: int = 0, encrypt: bool = False, size
     for off in offsets:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(offsets) + 1, trailer_extra, xref)
+        len(offsets) + 1,
+        trailer_extra,
+        xref,
+    )
     return bytes(out)
 
 
@@ -334,36 +465,69 @@ def text(x: float, y: float, s: str, font: str = "F1", size: int = 10) -> bytes:
 
 
 def test_synthetic_unruled_table_with_wrapped_name_and_low_numbers():
-    c = (text(50, 700, "Item") + text(300, 700, "Amount")
-         + text(50, 680, "Wages and") + text(300, 678, "1,234.50", "F2")   # another font, 2 pt lower
-         + text(50, 668, "salaries")                                      # the name wraps
-         + text(50, 650, "Travel") + text(300, 650, "20.00", "F2")
-         + text(50, 630, "Total") + text(300, 630, "1,254.50", "F2")
-         + text(290, 40, "- 15 -"))                                       # page footer
+    c = (
+        text(50, 700, "Item")
+        + text(300, 700, "Amount")
+        + text(50, 680, "Wages and")
+        + text(300, 678, "1,234.50", "F2")  # another font, 2 pt lower
+        + text(50, 668, "salaries")  # the name wraps
+        + text(50, 650, "Travel")
+        + text(300, 650, "20.00", "F2")
+        + text(50, 630, "Total")
+        + text(300, 630, "1,254.50", "F2")
+        + text(290, 40, "- 15 -")
+    )  # page footer
     d = read_pdf(make_pdf([c]), "t.pdf", "0")
     assert [ln.cells for ln in d.lines] == [
-        ["Item", "Amount"], ["Wages and salaries", "1,234.50"], ["Travel", "20.00"], ["Total", "1,254.50"]]
+        ["Item", "Amount"],
+        ["Wages and salaries", "1,234.50"],
+        ["Travel", "20.00"],
+        ["Total", "1,254.50"],
+    ]
     assert [ln.lineno for ln in d.lines] == [1, 2, 3, 4] and all(ln.page == 1 for ln in d.lines)
 
 
 def test_synthetic_ruled_table_centred_amount_beside_wrapped_name():
     rules = b"0 0 0 rg " + b"".join(b"50 %d 300 0.5 re f " % y for y in (700, 680, 650, 630))
     rules += b"".join(b"%d 630 0.5 70 re f " % x for x in (50, 100, 200, 350))
-    c = (rules + b"\n" + text(55, 686, "201") + text(105, 686, "Code name")
-         + text(105, 667, "General public") + text(105, 655, "services") + text(300, 661, "264.87")
-         + text(55, 661, "201") + text(55, 636, "208") + text(105, 636, "Social") + text(300, 636, "10.82"))
+    c = (
+        rules
+        + b"\n"
+        + text(55, 686, "201")
+        + text(105, 686, "Code name")
+        + text(105, 667, "General public")
+        + text(105, 655, "services")
+        + text(300, 661, "264.87")
+        + text(55, 661, "201")
+        + text(55, 636, "208")
+        + text(105, 636, "Social")
+        + text(300, 636, "10.82")
+    )
     d = read_pdf(make_pdf([c]), "t.pdf", "0")
     assert [ln.cells for ln in d.lines] == [
-        ["201", "Code name", ""], ["201", "General public services", "264.87"], ["208", "Social", "10.82"]]
+        ["201", "Code name", ""],
+        ["201", "General public services", "264.87"],
+        ["208", "Social", "10.82"],
+    ]
 
 
 def test_synthetic_cells_drawn_as_stroked_boxes_and_a_seal():
     # each cell its own stroked box (re S); a round seal (curves) over the table draws no rule
-    boxes = b"0.5 w " + b"".join(b"%d %d %d 20 re S " % (x, y, w) for y in (680, 660)
-                                 for x, w in ((50, 100), (150, 100), (250, 80)))
+    boxes = b"0.5 w " + b"".join(
+        b"%d %d %d 20 re S " % (x, y, w) for y in (680, 660) for x, w in ((50, 100), (150, 100), (250, 80))
+    )
     seal = b"300 700 m 330 700 330 740 300 740 c 270 740 270 700 300 700 c S "
-    c = (boxes + seal + b"\n" + text(55, 686, "Item") + text(155, 686, "Basic") + text(255, 686, "Total")
-         + text(55, 666, "Wages") + text(200, 666, "5.00") + text(290, 666, "5.00"))
+    c = (
+        boxes
+        + seal
+        + b"\n"
+        + text(55, 686, "Item")
+        + text(155, 686, "Basic")
+        + text(255, 686, "Total")
+        + text(55, 666, "Wages")
+        + text(200, 666, "5.00")
+        + text(290, 666, "5.00")
+    )
     d = read_pdf(make_pdf([c]), "t.pdf", "0")
     assert [ln.cells for ln in d.lines] == [["Item", "Basic", "Total"], ["Wages", "5.00", "5.00"]]
 

@@ -70,23 +70,27 @@ def test_xlsx_trailing_blank_rows_dropped():
         for _ in range(5):
             ws.append([None, None])
         ws["A40"] = None
+
     doc = read_xlsx(workbook_bytes(build), "x.xlsx", "0")
     assert [ln.cells for ln in doc.lines] == [["a", "1"]]
 
 
-@pytest.mark.parametrize(("value", "fmt", "expected"), [
-    (None, "General", ""),
-    (189767551, "General", "189767551"),
-    (189767551.0, "General", "189767551"),
-    (35892.39, "General", "35892.39"),
-    (0.1 + 0.2, "General", "0.3"),
-    (1642.0, "0.00", "1642.00"),
-    (-0.001, "0.00", "0.00"),
-    (1, "0%", "100%"),
-    (True, "General", "TRUE"),
-    (dt.datetime(2025, 3, 1, 0, 0), "yyyy-mm-dd", "2025-03-01"),
-    ("  行政运行 ", "General", "行政运行"),
-])
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        (None, "General", ""),
+        (189767551, "General", "189767551"),
+        (189767551.0, "General", "189767551"),
+        (35892.39, "General", "35892.39"),
+        (0.1 + 0.2, "General", "0.3"),
+        (1642.0, "0.00", "1642.00"),
+        (-0.001, "0.00", "0.00"),
+        (1, "0%", "100%"),
+        (True, "General", "TRUE"),
+        (dt.datetime(2025, 3, 1, 0, 0), "yyyy-mm-dd", "2025-03-01"),
+        ("  行政运行 ", "General", "行政运行"),
+    ],
+)
 def test_cell_text(value, fmt, expected):
     assert cell_text(value, fmt) == expected
 
@@ -147,21 +151,26 @@ def test_html_rows_cells_spans_and_prose():
 
 
 def test_html_layout_table_around_data_table():
-    extra = ("<table><tr><td>版面<table><tr><td>一般公共服务支出</td><td>3,296,600</td></tr></table>"
-             "以上为表格</td></tr></table>")
+    extra = (
+        "<table><tr><td>版面<table><tr><td>一般公共服务支出</td><td>3,296,600</td></tr></table>"
+        "以上为表格</td></tr></table>"
+    )
     # labelled gb2312 but saved as UTF-8, as mirror sites do
     doc = read_html(PAGE.format(extra=extra).encode("utf-8"), "p.html", "0")
     cells = [ln.cells for ln in doc.lines][-3:]
     assert cells == [["版面"], ["一般公共服务支出", "3,296,600"], ["以上为表格"]]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("<meta charset='utf-8'><p>收入</p>".encode(), "收入"),
-    ('<meta charset="GBK"><p>收入</p>'.encode("gbk"), "收入"),
-    ("<p>收入</p>".encode("gb18030"), "收入"),  # no label, not UTF-8: GB18030
-    (b"\xef\xbb\xbf<p>\xe6\x94\xb6</p>", "收"),
-    ('<meta charset="no-such-codec"><p>收入</p>'.encode(), "收入"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<meta charset='utf-8'><p>收入</p>".encode(), "收入"),
+        ('<meta charset="GBK"><p>收入</p>'.encode("gbk"), "收入"),
+        ("<p>收入</p>".encode("gb18030"), "收入"),  # no label, not UTF-8: GB18030
+        (b"\xef\xbb\xbf<p>\xe6\x94\xb6</p>", "收"),
+        ('<meta charset="no-such-codec"><p>收入</p>'.encode(), "收入"),
+    ],
+)
 def test_html_decoding(raw, expected):
     assert expected in decode_html(raw)
     assert read_html(raw, "d.html", "0").lines[-1].cells == [expected]

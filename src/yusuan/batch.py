@@ -34,7 +34,10 @@ def discover(folder: str | Path) -> list[list[str]]:
     for p in files:
         groups.setdefault(group_key(p), []).append(str(p))
     # a narrative before its tables, so the cover (title, year) is read first
-    return [sorted(g, key=lambda f: (0 if re.search("narrative|说明|正文", f, re.I) else 1, f)) for g in groups.values()]
+    return [
+        sorted(g, key=lambda f: (0 if re.search("narrative|说明|正文", f, re.I) else 1, f))
+        for g in groups.values()
+    ]
 
 
 @dataclass

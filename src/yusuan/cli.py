@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,9 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="yusuan 预算: 读取、检查部门预算/决算公开文件并转为数据 / read, check and export budget disclosures.",
+    help=(
+        "yusuan 预算: 读取、检查部门预算/决算公开文件并转为数据 / read, check and export budget disclosures."
+    ),
 )
 
 _state = {"debug": False}
@@ -54,13 +56,19 @@ def _write(path: str, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as e:
-        raise _fail(OSError(f"{path}: {tr('无法写入输出文件', 'cannot write the output file')}: {e}")) from None
+        raise _fail(
+            OSError(f"{path}: {tr('无法写入输出文件', 'cannot write the output file')}: {e}")
+        ) from None
 
 
 @app.command()
 def parse(
-    files: Annotated[list[str], typer.Argument(help="公开文件(可多个文件组成一份公开) / the disclosure's files")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="写出模型JSON / write the model as JSON")] = None,
+    files: Annotated[
+        list[str], typer.Argument(help="公开文件(可多个文件组成一份公开) / the disclosure's files")
+    ],
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="写出模型JSON / write the model as JSON")
+    ] = None,
 ) -> None:
     """读取公开文件并显示摘要 / read a disclosure and show a summary.
 
@@ -77,13 +85,13 @@ def parse(
     typer.echo(summary_text(d))
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
 
 
-class ExportSection(str, Enum):
+class ExportSection(StrEnum):
     facts = "facts"
     performance = "performance"
     meta = "meta"
@@ -95,7 +103,8 @@ def export(
     output: Annotated[str, typer.Option("-o", "--output", help="输出文件 / output file")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="csv | json | xlsx")] = Format.csv,
     section: Annotated[
-        ExportSection, typer.Option("--section", help="facts(报表金额) | performance(绩效目标) | meta(元数据)")
+        ExportSection,
+        typer.Option("--section", help="facts(报表金额) | performance(绩效目标) | meta(元数据)"),
     ] = ExportSection.facts,
 ) -> None:
     """导出为数据表 / export the facts, performance targets or metadata as a table."""
@@ -276,7 +285,9 @@ def _folder(files: list[str]) -> bool:
     if any(Path(f).is_dir() for f in files):
         if len(files) > 1:
             raise _fail(
-                ValueError(tr("文件夹只能单独给出,不能与其他文件同用", "give a folder alone, not with other files"))
+                ValueError(
+                    tr("文件夹只能单独给出,不能与其他文件同用", "give a folder alone, not with other files")
+                )
             )
         return True
     return False
@@ -335,7 +346,8 @@ def _check_folder(folder: str, rules, opts, kind: str, output: str | None) -> No
         c = result.counts()
         if result.has_errors:
             worst = max(worst, 1)
-        line = f"{c['findings_error']:>4} {c['findings_warning']:>4} {c['findings_notice']:>4}   {', '.join(item.files)}"
+        counts = f"{c['findings_error']:>4} {c['findings_warning']:>4} {c['findings_notice']:>4}"
+        line = f"{counts}   {', '.join(item.files)}"
         if outdir is not None:
             target = outdir / f"{item.name}.{suffix}"
             _write(str(target), _render(kind, result, rules, opts, str(target)))

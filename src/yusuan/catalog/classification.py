@@ -17,7 +17,10 @@ from importlib import resources
 from pathlib import Path
 
 _DATA_FILES = {
-    "function": ("function_classification_observed_2024_2025.csv", "function_classification_legacy_gfmis.csv"),
+    "function": (
+        "function_classification_observed_2024_2025.csv",
+        "function_classification_legacy_gfmis.csv",
+    ),
     "economic": ("economic_classification_department_partial.csv",),
     "economic_government": ("economic_classification_government_partial.csv",),
     "economic_legacy": ("economic_classification_department_legacy_gfmis.csv",),

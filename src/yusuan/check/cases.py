@@ -82,7 +82,13 @@ def build(doc: dict[str, Any]) -> Disclosure:
             _apply(d, op)
         return d
     spec = copy.deepcopy(doc)
-    meta = {"kind": "budget", "year": 2024, "scope": "department", "department": "示例部门", **spec.get("meta", {})}
+    meta = {
+        "kind": "budget",
+        "year": 2024,
+        "scope": "department",
+        "department": "示例部门",
+        **spec.get("meta", {}),
+    }
     tables = []
     for i, t in enumerate(spec.get("tables", []), start=1):
         unit = t.get("unit", "万元")

@@ -74,9 +74,7 @@ def compare(expected: Amount, actual: Amount, unit: str | None = None) -> Compar
     return compare_sum(actual, [expected], unit)
 
 
-def compare_values(
-    expected: Decimal, actual: Decimal, unit: str, tolerance: Decimal
-) -> Comparison:
+def compare_values(expected: Decimal, actual: Decimal, unit: str, tolerance: Decimal) -> Comparison:
     return Comparison(expected, actual, actual - expected, tolerance, unit)
 
 

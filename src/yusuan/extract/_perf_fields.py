@@ -392,17 +392,19 @@ def read_indicators(rows: Rows, start: int, file: str, memo: Memo) -> tuple[list
         line = rows.lines[i].lineno
         for period, cv, (level1, level2, level3, tv, comp, value, unit) in got:
             # positional: the fields in declaration order (period, level1 … target_unit, source)
-            out.append(Indicator(
-                period,  # type: ignore[arg-type]
-                level1,
-                level2,
-                level3,
-                tv,
-                comp,  # type: ignore[arg-type]
-                value,  # type: ignore[arg-type]
-                unit,  # type: ignore[arg-type]
-                Provenance(file, None, line, cv, tv),
-            ))
+            out.append(
+                Indicator(
+                    period,  # type: ignore[arg-type]
+                    level1,
+                    level2,
+                    level3,
+                    tv,
+                    comp,  # type: ignore[arg-type]
+                    value,  # type: ignore[arg-type]
+                    unit,  # type: ignore[arg-type]
+                    Provenance(file, None, line, cv, tv),
+                )
+            )
     return out, head
 
 
@@ -431,4 +433,3 @@ def read_date(rows: Rows, start: int) -> str | None:
                 return d.group()
             fallback = fallback or d.group()
     return fallback
-

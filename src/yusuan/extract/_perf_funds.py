@@ -279,8 +279,11 @@ def read_block(rows: Rows, start: int, stop: int, memo: TokenMemo | None = None)
     ncells = rows.cells(start)
     impl, annual = split_row(tokens(rows.raws[start]), None, None)
     impl_col = impl[0].cell if impl else None
-    annual_col = annual[0].cell if annual else next(
-        (ci for ci, n in enumerate(ncells) if ci and is_annual_total_label(n)), None)
+    annual_col = (
+        annual[0].cell
+        if annual
+        else next((ci for ci, n in enumerate(ncells) if ci and is_annual_total_label(n)), None)
+    )
     _store(block, "total", line, impl, annual)
     expected = 0
     # A labelled row that printed nothing still takes its place in the order; a merged scan may
@@ -422,7 +425,9 @@ def _settle(r: Reading | None, v: Decimal, precision: int, why: str) -> SlotResu
         return SlotResult(v, precision, _flags(r, how))
     printed = f"{_fmt(r.value)} ({r.raw!r})" if r.value is not None else repr(r.raw)
     return SlotResult(
-        v, precision, _flags(r, "ocr_conflict"),
+        v,
+        precision,
+        _flags(r, "ocr_conflict"),
         f"read {printed} at line {r.line} cell {r.cell} but {why} give {_fmt(v)}; kept {_fmt(v)}",
     )
 
@@ -451,9 +456,12 @@ def resolve_block(
             # Two clean copies that differ are a conflict; a garbled copy nothing confirms is unread.
             kind = "conflict" if _contested(block) else "unreadable"
             out[p, "total"] = SlotResult(
-                None, 0, _flags(r, "ocr_conflict" if kind == "conflict" else "unreadable", valued=False),
+                None,
+                0,
+                _flags(r, "ocr_conflict" if kind == "conflict" else "unreadable", valued=False),
                 f"read {r.raw!r} at line {r.line} cell {r.cell}; the copies of the total agree on no value",
-                kind)
+                kind,
+            )
     # First pass: a source row settles itself when its two copies agree (or one explains the other).
     pending: dict[tuple[str, str], set[Decimal]] = {}
     readings = block.readings
@@ -480,9 +488,12 @@ def resolve_block(
         other = block.readings.get((_other(p), src))
         seen = "; ".join(f"{_fmt(x.value)} ({x.raw!r}, line {x.line})" for x in (own, other) if x is not None)
         out[p, src] = SlotResult(
-            None, 0, _flags(own, "ocr_conflict" if other else "unreadable", valued=False),
+            None,
+            0,
+            _flags(own, "ocr_conflict" if other else "unreadable", valued=False),
             f"readings {seen} disagree and the total does not settle them",
-            "conflict" if other else "unreadable")
+            "conflict" if other else "unreadable",
+        )
     return out
 
 
@@ -499,7 +510,10 @@ def _pair(own: Reading, other: Reading | None, p: str) -> SlotResult | None:
 
 
 def _sum_rule(
-    block: FundsBlock, p: str, fig: Figure, out: dict[tuple[str, str], SlotResult],
+    block: FundsBlock,
+    p: str,
+    fig: Figure,
+    out: dict[tuple[str, str], SlotResult],
     pending: dict[tuple[str, str], set[Decimal]],
 ) -> None:
     """Settles the open source slots of period ``p`` when exactly one choice among the values their
@@ -510,7 +524,8 @@ def _sum_rule(
     if not open_slots:
         return
     need = fig.value - sum(
-        (out[p, s].value or Decimal(0)) for s in SOURCES if (p, s) in out and (p, s) not in pending)
+        (out[p, s].value or Decimal(0)) for s in SOURCES if (p, s) in out and (p, s) not in pending
+    )
     choices: list[list[Decimal]] = []
     for src in open_slots:
         cands = set(pending[p, src])
@@ -541,9 +556,12 @@ def _reject_lone(block: FundsBlock, p: str, fig: Figure, out: dict[tuple[str, st
     if excess and len(lone) == 1:
         r = block.readings[p, lone[0]]
         out[p, lone[0]] = SlotResult(
-            None, 0, _flags(r, "ocr_conflict", valued=False),
+            None,
+            0,
+            _flags(r, "ocr_conflict", valued=False),
             f"read {_fmt(r.value)} ({r.raw!r}) at line {r.line} cell {r.cell}, printed once, but the total "
-            f"and the other sources leave nothing for it")
+            f"and the other sources leave nothing for it",
+        )
 
 
 def amounts(
@@ -560,12 +578,14 @@ def amounts(
             continue
         added = sum(parts, Decimal(0))  # type: ignore[arg-type]
         if added != total.value:
-            issues.append(ExtractionIssue(
-                kind="note",
-                message=f"{where}: {PERIOD_LABEL[p]} sources as read add up to {_fmt(added)}, "
-                f"not the total {_fmt(total.value)}",
-                where=Provenance(file=file, line=total_row.lineno if total_row else None),
-            ))
+            issues.append(
+                ExtractionIssue(
+                    kind="note",
+                    message=f"{where}: {PERIOD_LABEL[p]} sources as read add up to {_fmt(added)}, "
+                    f"not the total {_fmt(total.value)}",
+                    where=Provenance(file=file, line=total_row.lineno if total_row else None),
+                )
+            )
     for (p, slot), res in results.items():
         r = block.readings.get((p, slot))
         row = block.rows.get(slot)
@@ -574,9 +594,11 @@ def amounts(
         prov = Provenance(file, None, line, r.cell if r else None, raw)
         funds.setdefault(p, {})[slot] = Amount(res.value, "元", res.precision, raw, prov, res.flags)
         if res.issue:
-            issues.append(ExtractionIssue(
-                kind=res.kind,  # type: ignore[arg-type]
-                message=f"{where}: {PERIOD_LABEL[p]}{SLOT_LABEL[slot]} {res.issue}",
-                where=prov,
-            ))
+            issues.append(
+                ExtractionIssue(
+                    kind=res.kind,  # type: ignore[arg-type]
+                    message=f"{where}: {PERIOD_LABEL[p]}{SLOT_LABEL[slot]} {res.issue}",
+                    where=prov,
+                )
+            )
     return funds, issues

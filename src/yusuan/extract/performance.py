@@ -346,12 +346,19 @@ def _target(
     if not f.name:
         issues.append(ExtractionIssue(kind="unreadable", where=where, message=f"{pt.where}: no 项目名称"))
     if proj is None:
-        issues.append(ExtractionIssue(
-            kind="ambiguous", where=where,
-            message=f"{pt.where}: no project of the project tables matches {f.name!r} in name or amount"))
+        issues.append(
+            ExtractionIssue(
+                kind="ambiguous",
+                where=where,
+                message=f"{pt.where}: no project of the project tables matches {f.name!r} in name or amount",
+            )
+        )
     if pt.table.reversed:
-        issues.append(ExtractionIssue(
-            kind="note", where=where, message=f"{pt.where}: page scanned upside down; rows read bottom-up"))
+        issues.append(
+            ExtractionIssue(
+                kind="note", where=where, message=f"{pt.where}: page scanned upside down; rows read bottom-up"
+            )
+        )
     target = PerformanceTarget(
         project=f.name,
         matched_project=proj.name if proj is not None else None,

@@ -65,6 +65,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•]\s+)+")
 _FOOTER_DASHES = ("─", "—", "–", "-", "－")
 # a table-of-contents entry's tail: dot leaders and/or a page number
 _TOC_PAGE = re.compile(r"(?:\s*[.…·．_]{2,}\s*\d{0,3}|(?:\s+|[-]{2,}\s*)\d{1,3})$")
+
+
 # unnumbered titles of the Shanghai layout: "XX(部门)主要职能", "其他相关情况说明"
 def _toc_page(text: str) -> bool:
     """``_TOC_PAGE.search(text)``: a match ends the text with a digit, a leader or white space, so
@@ -660,9 +662,7 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
             if not name:
                 by_level = cells[level].strip() if level < len(cells) else ""
                 name = (
-                    by_level
-                    if cjk(by_level)
-                    else next((c.strip() for c in cells[1:] if _CJK.search(c)), "")
+                    by_level if cjk(by_level) else next((c.strip() for c in cells[1:] if _CJK.search(c)), "")
                 )
             elif not run_on:  # the rest of a name wrapped into the next cell
                 name = name + "".join(c.strip() for c in cells[1:] if _CJK.search(c))
@@ -680,7 +680,9 @@ def extract_purchase_catalog(lines: Sequence[Line], file: str) -> list[PurchaseC
             )
             continue
         nonempty = [c.strip() for c in cells if c.strip()]
-        if not nonempty or (first.replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:])):
+        if not nonempty or (
+            first.replace(" ", "").startswith("代码") and any("目录" in c for c in cells[1:])
+        ):
             continue  # an empty row, or the header printed again on a new page
         # A department group line, its name often split over cells by the text layer.
         if not first or _DIGITS3.search(line.text):

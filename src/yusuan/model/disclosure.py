@@ -297,4 +297,3 @@ class Disclosure(BaseModel):
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]
-

@@ -51,11 +51,32 @@ class Glyph:
     The reader builds runs rather than single characters because every object costs time.
     """
 
-    __slots__ = ("ch", "x0", "x1", "top", "bottom", "base", "h", "space_before", "hint_before", "col",
-                 "edges")
+    __slots__ = (
+        "ch",
+        "x0",
+        "x1",
+        "top",
+        "bottom",
+        "base",
+        "h",
+        "space_before",
+        "hint_before",
+        "col",
+        "edges",
+    )
 
-    def __init__(self, ch: str, x0: float, top: float, x1: float, bottom: float, base: float,
-                 space_before: bool = False, hint_before: bool = False, edges: list[float] | None = None):
+    def __init__(
+        self,
+        ch: str,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        base: float,
+        space_before: bool = False,
+        hint_before: bool = False,
+        edges: list[float] | None = None,
+    ):
         self.ch = ch
         self.x0 = x0
         self.x1 = x1
@@ -92,9 +113,17 @@ class Glyph:
         return pieces
 
     def _piece(self, i: int, j: int, edges: list[float], rights: list[float], first: bool) -> Glyph:
-        return Glyph(self.ch[i:j], edges[i], self.top, rights[j - 1], self.bottom, self.base,
-                     self.space_before if first else False, self.hint_before if first else False,
-                     edges[i:j])
+        return Glyph(
+            self.ch[i:j],
+            edges[i],
+            self.top,
+            rights[j - 1],
+            self.bottom,
+            self.base,
+            self.space_before if first else False,
+            self.hint_before if first else False,
+            edges[i:j],
+        )
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Glyph({self.ch!r}, x={self.x0:.1f}-{self.x1:.1f}, base={self.base:.1f})"
@@ -125,6 +154,7 @@ class OutLine:
 
 
 # ----------------------------------------------------------------------------- text helpers
+
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
@@ -174,6 +204,7 @@ def _text_of(glyphs: list[Glyph], h: float) -> str:
 
 
 # ----------------------------------------------------------------------------- visual lines
+
 
 def _median(values: list[float]) -> float:
     s = sorted(values)
@@ -238,8 +269,12 @@ def _reattach_offset_numbers(lines: list[list[Glyph]]) -> list[list[Glyph]]:
         prev = out[-1]
         h = min(_median([g.h for g in prev]), _median([g.h for g in ln]))
         gap = _median([g.base for g in ln]) - _median([g.base for g in prev])
-        if (gap <= 0.6 * h and _line_is_numeric(ln) and not _line_is_numeric(prev)
-                and not _overlaps_x(prev, ln)):
+        if (
+            gap <= 0.6 * h
+            and _line_is_numeric(ln)
+            and not _line_is_numeric(prev)
+            and not _overlaps_x(prev, ln)
+        ):
             prev.extend(ln)
             prev.sort(key=_X0)
         else:
@@ -247,8 +282,9 @@ def _reattach_offset_numbers(lines: list[list[Glyph]]) -> list[list[Glyph]]:
     return out
 
 
-def split_segments(line: list[Glyph], gap_factor: float = 0.8,
-                   number_break: bool = False) -> list[list[Glyph]]:
+def split_segments(
+    line: list[Glyph], gap_factor: float = 0.8, number_break: bool = False
+) -> list[list[Glyph]]:
     """Split one visual line (sorted by x) where the horizontal gap exceeds ``gap_factor`` × height.
 
     With ``number_break``, also where an amount is followed, after a gap of a quarter of a
@@ -263,8 +299,13 @@ def split_segments(line: list[Glyph], gap_factor: float = 0.8,
     prev = line[0]
     for g in line[1:]:
         gap = g.x0 - prev.x1
-        if gap > thr or (number_break and gap > 0.25 * h and _is_cjk(g.ch[0]) and g.ch[0] not in _UNITS
-                         and is_numeric("".join(x.ch for x in segs[-1]))):
+        if gap > thr or (
+            number_break
+            and gap > 0.25 * h
+            and _is_cjk(g.ch[0])
+            and g.ch[0] not in _UNITS
+            and is_numeric("".join(x.ch for x in segs[-1]))
+        ):
             segs.append([g])
         else:
             segs[-1].append(g)
@@ -277,6 +318,7 @@ _UNITS = frozenset("万元亿千百个人辆台套年月日项次家名所户平
 
 
 # ----------------------------------------------------------------------------- ruling grids
+
 
 @dataclass(slots=True)
 class Grid:
@@ -481,8 +523,9 @@ def _band_holds_several_rows(lines: list[list[Glyph]], span_start: list[int]) ->
     return False
 
 
-def _row_from_glyphs(glyphs: list[Glyph], xs: list[float], span_start: list[int],
-                     span_end: list[int]) -> OutLine:
+def _row_from_glyphs(
+    glyphs: list[Glyph], xs: list[float], span_start: list[int], span_end: list[int]
+) -> OutLine:
     """One row of cells (one per grid column) from the glyphs of one band or visual line."""
     ncols = len(xs) - 1
     by_span: dict[int, list[Glyph]] = {}
@@ -528,6 +571,7 @@ def _row_from_glyphs(glyphs: list[Glyph], xs: list[float], span_start: list[int]
 
 
 # ----------------------------------------------------------------------------- wrapped rows
+
 
 def merge_orphans(rows: list[OutLine]) -> list[OutLine]:
     """Rejoin text-only continuation lines (a wrapped row name) to the nearest data row.
@@ -585,6 +629,7 @@ def merge_orphans(rows: list[OutLine]) -> list[OutLine]:
 
 
 # ----------------------------------------------------------------------------- unruled text
+
 
 @dataclass(slots=True)
 class _Seg:
@@ -659,8 +704,11 @@ def layout_free(glyphs: list[Glyph]) -> list[OutLine]:
             start = i
             # a one-cell line tight above the first row is the first half of a wrapped name
             # printed above amounts centred beside it: let the block rejoin it
-            if plain_from == i - 1 and len(items[i - 1][1]) == 1 and \
-                    _line_base(items[i][0]) - _line_base(items[i - 1][0]) <= 0.8 * _line_h(items[i][0]):
+            if (
+                plain_from == i - 1
+                and len(items[i - 1][1]) == 1
+                and _line_base(items[i][0]) - _line_base(items[i - 1][0]) <= 0.8 * _line_h(items[i][0])
+            ):
                 out.pop()
                 start = i - 1
             out.extend(_table_block(items[start:end]))
@@ -747,12 +795,18 @@ def _table_block(items: list[tuple[list[Glyph], list[_Seg]]]) -> list[OutLine]:
             c = _place(cols, s)
             cells[c] = join_wrapped(cells[c], s.text) if cells[c] else s.text
             xs[c] = min(xs[c], s.x0)
-        rows.append(OutLine(
-            cells=cells, xs=xs,
-            top=min(g.top for g in ln), bottom=max(g.bottom for g in ln),
-            base=_median([g.base for g in ln]), h=_median([g.h for g in ln]),
-            in_table=True, numeric=[is_numeric(c) for c in cells],
-        ))
+        rows.append(
+            OutLine(
+                cells=cells,
+                xs=xs,
+                top=min(g.top for g in ln),
+                bottom=max(g.bottom for g in ln),
+                base=_median([g.base for g in ln]),
+                h=_median([g.h for g in ln]),
+                in_table=True,
+                numeric=[is_numeric(c) for c in cells],
+            )
+        )
     return merge_orphans(rows)
 
 
@@ -773,8 +827,9 @@ def is_page_furniture(text: str) -> bool:
     return bool(_PAGE_NUMBER.match(text.strip()))
 
 
-def layout_page(glyphs: list[Glyph], rules: list[Rule], height: float,
-                prev_xs: list[float] | None = None) -> tuple[list[OutLine], list[float] | None]:
+def layout_page(
+    glyphs: list[Glyph], rules: list[Rule], height: float, prev_xs: list[float] | None = None
+) -> tuple[list[OutLine], list[float] | None]:
     """All lines of one page, top to bottom, page numbers in the top/bottom margins removed.
 
     ``prev_xs`` is the column grid of the last ruled table on the previous page: a table at

@@ -20,11 +20,42 @@ from yusuan.read.document import Document, Line
 from yusuan.read.errors import ReadError
 from yusuan.read.pdf import normalise_text
 
-_BLOCK = frozenset((
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "br", "hr",
-    "section", "article", "header", "footer", "nav", "main", "aside", "blockquote", "pre", "address",
-    "figure", "figcaption", "caption", "form", "fieldset", "center",
-))
+_BLOCK = frozenset(
+    (
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "br",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "caption",
+        "form",
+        "fieldset",
+        "center",
+    )
+)
 _SKIP = frozenset(("script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _WS = re.compile(r"\s+")
@@ -42,10 +73,13 @@ def decode_html(data: bytes) -> str:
     GB2312 and GBK labels are read as GB18030 (a superset: pages labelled GB2312 often hold
     GBK characters).
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
+            return data[len(bom) :].decode(enc, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

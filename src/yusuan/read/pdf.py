@@ -56,8 +56,9 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Document:
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code in (pr.FPDF_ERR_PASSWORD, pr.FPDF_ERR_SECURITY):
-            raise ReadError(name, "PDF is encrypted (password required)",
-                            message_zh="PDF已加密，需要密码") from exc
+            raise ReadError(
+                name, "PDF is encrypted (password required)", message_zh="PDF已加密，需要密码"
+            ) from exc
         raise ReadError(name, f"corrupt or truncated PDF ({exc})", message_zh="PDF文件损坏或不完整") from exc
     try:
         return _read_document(pdf, data, name, sha256)
@@ -70,8 +71,11 @@ def _read_document(pdf: pdfium.PdfDocument, data: bytes, name: str, sha256: str)
     if n_pages < 1:
         raise ReadError(name, "PDF has no pages", message_zh="PDF没有页面")
     if n_pages > _MAX_PAGES or n_pages > len(data) // _MIN_BYTES_PER_PAGE + 1:
-        raise ReadError(name, f"implausible page count {n_pages} for {len(data)} bytes: corrupt page tree",
-                        message_zh=f"页数{n_pages}与文件大小不符，页面树已损坏")
+        raise ReadError(
+            name,
+            f"implausible page count {n_pages} for {len(data)} bytes: corrupt page tree",
+            message_zh=f"页数{n_pages}与文件大小不符，页面树已损坏",
+        )
     doc = Document(files=[name], sha256=sha256, format="pdf", pages=n_pages)
     failed = 0
     columns: list[float] | None = None  # column grid of the last ruled table so far
@@ -94,15 +98,17 @@ def _read_document(pdf: pdfium.PdfDocument, data: bytes, name: str, sha256: str)
         if note:
             doc.notes.append(f"page {pageno}: {note}")
         for lineno, ln in enumerate(lines, start=1):
-            doc.lines.append(Line(cells=ln.cells, lineno=lineno, page=pageno, file=name,
-                                  x=[round(x, 1) for x in ln.xs]))
+            doc.lines.append(
+                Line(cells=ln.cells, lineno=lineno, page=pageno, file=name, x=[round(x, 1) for x in ln.xs])
+            )
     if failed == n_pages:
         raise ReadError(name, "no page of the PDF could be loaded", message_zh="PDF的所有页面都无法载入")
     return doc
 
 
-def _read_page(pdf: pdfium.PdfDocument, index: int,
-               columns: list[float] | None) -> tuple[list[OutLine], str | None, list[float] | None]:
+def _read_page(
+    pdf: pdfium.PdfDocument, index: int, columns: list[float] | None
+) -> tuple[list[OutLine], str | None, list[float] | None]:
     """Lines of one page, an optional note (``"no text layer"``, ``"unreadable"`` …) and the
     column grid of its last ruled table (``columns`` is the previous page's)."""
     page = pr.FPDF_LoadPage(pdf.raw, index)
@@ -139,6 +145,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int,
 
 
 # ----------------------------------------------------------------------------- characters
+
 
 def _safe_nfkc_table() -> dict[int, str]:
     table = {}
@@ -234,8 +241,14 @@ def _glyphs(textpage, box: Box, page_rotation: int) -> tuple[list[Glyph] | None,
         ch = cache.get(u)
         if ch is None:
             ch = _normalise(u)
-        if (run and not space and not hint and gtop == r_top and gbottom == r_bottom
-                and -0.05 * (gbottom - gtop) <= gx0 - r_x1 <= 0.15 * (gbottom - gtop)):
+        if (
+            run
+            and not space
+            and not hint
+            and gtop == r_top
+            and gbottom == r_bottom
+            and -0.05 * (gbottom - gtop) <= gx0 - r_x1 <= 0.15 * (gbottom - gtop)
+        ):
             run.append(ch)
             edges.append(gx0)
             r_x1 = gx1
@@ -243,16 +256,20 @@ def _glyphs(textpage, box: Box, page_rotation: int) -> tuple[list[Glyph] | None,
         if run:
             # The loose box spans the font's ascent to descent, so its middle tracks the
             # baseline (fonts differ by well under a tenth of the size) at no extra call.
-            out.append(Glyph("".join(run), r_x0, r_top, r_x1, r_bottom, (r_top + r_bottom) / 2,
-                             r_space, r_hint, edges))
+            out.append(
+                Glyph(
+                    "".join(run), r_x0, r_top, r_x1, r_bottom, (r_top + r_bottom) / 2, r_space, r_hint, edges
+                )
+            )
         run = [ch]
         edges = [gx0]
         r_x0, r_x1, r_top, r_bottom = gx0, gx1, gtop, gbottom
         r_space, r_hint = space, hint
         space = hint = False
     if run:
-        out.append(Glyph("".join(run), r_x0, r_top, r_x1, r_bottom, (r_top + r_bottom) / 2,
-                         r_space, r_hint, edges))
+        out.append(
+            Glyph("".join(run), r_x0, r_top, r_x1, r_bottom, (r_top + r_bottom) / 2, r_space, r_hint, edges)
+        )
     return out, turn
 
 
@@ -341,6 +358,7 @@ def _has_image(page, n_objects: int) -> bool:
 
 # ----------------------------------------------------------------------------- ruling lines
 
+
 def _page_rules(page, n_objects: int, box: tuple[float, float, float, float], turn: int) -> list[Rule]:
     """Thin filled or stroked shapes (table rulings) in display coordinates."""
     rect_t = _rect_transform(box, turn)
@@ -394,8 +412,15 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     """Matrix applying ``inner`` then ``outer`` (PDF row-vector convention)."""
     a1, b1, c1, d1, e1, f1 = inner[:6]
     a2, b2, c2, d2, e2, f2 = outer[:6]
-    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
-            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2, 0)
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+        0,
+    )
 
 
 def _apply(m: tuple[float, ...] | None, x: float, y: float) -> tuple[float, float]:
@@ -448,8 +473,9 @@ def _path_rects(obj, form_m, out: list[tuple[float, float, float, float]], budge
     _walk_segments(obj, n, m, bool(stroke.value), out)
 
 
-def _walk_segments(obj, n: int, m: tuple[float, ...], stroked: bool,
-                   out: list[tuple[float, float, float, float]]) -> None:
+def _walk_segments(
+    obj, n: int, m: tuple[float, ...], stroked: bool, out: list[tuple[float, float, float, float]]
+) -> None:
     """Sub-paths of a path: thin ones are rules; straight axis-aligned edges of a stroked one
     are rules too (closing edge included). A sub-path with a curve draws none."""
     x, y = ctypes.c_float(), ctypes.c_float()

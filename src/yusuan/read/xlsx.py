@@ -35,18 +35,25 @@ def read_xlsx(data: bytes, name: str, sha256: str) -> Document:
     encrypted workbook, a corrupt zip).
     """
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ReadError(name, "legacy .xls or encrypted workbook (OLE file): save it as .xlsx",
-                        message_zh="旧版.xls或加密的工作簿(OLE格式)，请另存为.xlsx")
+        raise ReadError(
+            name,
+            "legacy .xls or encrypted workbook (OLE file): save it as .xlsx",
+            message_zh="旧版.xls或加密的工作簿(OLE格式)，请另存为.xlsx",
+        )
     try:
         import openpyxl
 
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, TypeError) as exc:
-        raise ReadError(name, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
-                        message_zh="不是可读取的.xlsx工作簿") from exc
+        raise ReadError(
+            name,
+            f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+            message_zh="不是可读取的.xlsx工作簿",
+        ) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on corrupt XML
-        raise ReadError(name, f"corrupt .xlsx workbook ({type(exc).__name__}: {exc})",
-                        message_zh=".xlsx工作簿已损坏") from exc
+        raise ReadError(
+            name, f"corrupt .xlsx workbook ({type(exc).__name__}: {exc})", message_zh=".xlsx工作簿已损坏"
+        ) from exc
     doc = Document(files=[name], sha256=sha256, format="xlsx")
     try:
         sheets = wb.worksheets
@@ -57,8 +64,12 @@ def read_xlsx(data: bytes, name: str, sha256: str) -> Document:
             try:
                 doc.lines.extend(_sheet_lines(ws, index, name))
             except Exception as exc:  # noqa: BLE001 - corrupt sheet XML surfaces as anything
-                raise ReadError(name, f"sheet {ws.title!r} could not be read ({type(exc).__name__}: {exc})",
-                                page=index, message_zh=f"工作表“{ws.title}”无法读取") from exc
+                raise ReadError(
+                    name,
+                    f"sheet {ws.title!r} could not be read ({type(exc).__name__}: {exc})",
+                    page=index,
+                    message_zh=f"工作表“{ws.title}”无法读取",
+                ) from exc
     finally:
         wb.close()
     return doc

@@ -17,7 +17,9 @@ def _table_total(t: Table) -> str:
     a = row.values.get("total") or row.values.get("amount") or next(iter(row.values.values()), None)
     if a is None:
         return tr("无数据", "no data")
-    return f"{a.plain()} {a.unit}" if a.value is not None else tr(f"无法读取({a.raw})", f"unreadable ({a.raw})")
+    return (
+        f"{a.plain()} {a.unit}" if a.value is not None else tr(f"无法读取({a.raw})", f"unreadable ({a.raw})")
+    )
 
 
 def summary_text(d: Disclosure) -> str:
@@ -28,10 +30,16 @@ def summary_text(d: Disclosure) -> str:
     out = [
         tr("文件", "File") + f": {', '.join(m.source_files)}  (doc_id {m.doc_id})",
         tr("标题", "Title") + f": {m.title or unknown}",
-        tr("部门", "Department") + f": {m.department or unknown}   "
-        + tr("年度", "Year") + f": {m.year or unknown}   "
-        + tr("类型", "Kind") + f": {kind}   " + tr("范围", "Scope") + f": {scope}   "
-        + tr("地区", "Region") + f": {m.region or unknown}",
+        tr("部门", "Department")
+        + f": {m.department or unknown}   "
+        + tr("年度", "Year")
+        + f": {m.year or unknown}   "
+        + tr("类型", "Kind")
+        + f": {kind}   "
+        + tr("范围", "Scope")
+        + f": {scope}   "
+        + tr("地区", "Region")
+        + f": {m.region or unknown}",
     ]
     if m.units:
         out.append(tr("所含单位", "Units") + f" ({len(m.units)}): " + "、".join(m.units))
@@ -54,7 +62,8 @@ def summary_text(d: Disclosure) -> str:
         out.append(
             tr(
                 f"项目: 本年 {len(cur)} 个({len({p.unit for p in cur})} 个单位), 上年结转 {len(carry)} 个",
-                f"Projects: {len(cur)} this year ({len({p.unit for p in cur})} units), {len(carry)} carried over",
+                f"Projects: {len(cur)} this year ({len({p.unit for p in cur})} units), "
+                f"{len(carry)} carried over",
             )
         )
     if d.performance_targets:
@@ -66,8 +75,12 @@ def summary_text(d: Disclosure) -> str:
             )
         )
     if d.claims:
-        out.append(tr(f"说明文字中的数字: {len(d.claims)} 处", f"Figures stated in the narrative: {len(d.claims)}"))
-    problems = [i for i in d.issues if i.kind in ("unreadable", "malformed", "conflict", "missing", "ambiguous")]
+        out.append(
+            tr(f"说明文字中的数字: {len(d.claims)} 处", f"Figures stated in the narrative: {len(d.claims)}")
+        )
+    problems = [
+        i for i in d.issues if i.kind in ("unreadable", "malformed", "conflict", "missing", "ambiguous")
+    ]
     if problems:
         out.append("")
         out.append(tr(f"读取问题 {len(problems)} 处:", f"{len(problems)} reading problems:"))

@@ -20,7 +20,9 @@ def generate() -> str:
 
 
 def load() -> dict:
-    return json.loads((resources.files("yusuan.schema") / "disclosure.schema.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (resources.files("yusuan.schema") / "disclosure.schema.json").read_text(encoding="utf-8")
+    )
 
 
 if __name__ == "__main__":
